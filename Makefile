@@ -1,0 +1,184 @@
+# collective.deliberations — two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check -c $(CURDIR)/constraints.txt
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DB ?= filestorage
+INSTANCE := $(CURDIR)/instance
+VAR := $(INSTANCE)/var
+PGUSER ?= deliberations
+PGPASSWORD ?= deliberations
+PGDATABASE ?= deliberations
+PGHOST ?= 127.0.0.1
+DSN := dbname='$(PGDATABASE)' user='$(PGUSER)' password='$(PGPASSWORD)' host='$(PGHOST)'
+
+ifeq ($(DB),postgres)
+  CONF_NAME := zope-postgres-$(PORT)
+  SITE_STAMP := $(VAR)/.demo-site-postgres-$(PGDATABASE)
+else ifeq ($(DB),filestorage)
+  CONF_NAME := zope
+  SITE_STAMP := $(VAR)/filestorage/.demo-site
+else
+  $(error DB must be filestorage (the default) or postgres, not '$(DB)')
+endif
+ZOPE_CONF := $(INSTANCE)/etc/$(CONF_NAME).conf
+ZOPE_INI := $(INSTANCE)/etc/$(CONF_NAME).ini
+PIDFILE := $(VAR)/$(CONF_NAME).pid
+URL := http://$(HOST):$(PORT)/Plone
+
+# What the product needs from Debian: PDF tools for collective.documentviewer, OCR, office conversion.
+DEB_PACKAGES := qpdf graphicsmagick ghostscript poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng \
+	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+DEB_POSTGRES := postgresql
+
+.PHONY: help
+help:
+	@echo "make run     install everything, create the demo site if missing, serve $(URL) (Ctrl-C stops)"
+	@echo "make start   the same in the background; make stop stops it"
+	@echo "make site    delete and recreate the demo site (the instance must be stopped)"
+	@echo "make test    install the test tools and run the whole suite"
+	@echo "Options: HOST=$(HOST) PORT=$(PORT) DB=filestorage|postgres"
+
+# ---------------------------------------------------------------- installation
+
+define apt_install
+	missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "==> installing Debian packages:" $$missing; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+		else \
+			echo "Missing Debian packages. Run as root, then run make again:"; \
+			echo "  sudo apt-get install -y --no-install-recommends" $$missing; \
+			exit 1; \
+		fi; \
+	fi
+endef
+
+.PHONY: system-packages
+system-packages:
+	@$(call apt_install,$(DEB_PACKAGES))
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 (Debian 12: apt-get install python3 python3-venv)"; exit 1; }
+	@echo "==> creating the virtual environment in .venv"
+	@$(PYTHON) -m venv $(VENV) || { echo "venv failed: on Debian, apt-get install python3-venv"; exit 1; }
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	@echo "==> installing Plone 6.2 and collective.deliberations through constraints.txt (a few minutes the first time)"
+	@$(PIP) hatchling editables
+	@$(PIP) --no-build-isolation -e ".[postgres]"
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	@echo "==> installing the test tools"
+	@$(PIP) --no-build-isolation -e ".[postgres,test]"
+	@touch $@
+
+.PHONY: install
+install: system-packages $(VENV)/.installed
+
+# ---------------------------------------------------------------- database
+
+.PHONY: postgres
+postgres:
+	@$(call apt_install,$(DEB_POSTGRES))
+	@if ! pg_isready -q -h $(PGHOST); then \
+		if [ "$$(id -u)" = 0 ]; then \
+			version=$$(ls /usr/lib/postgresql | sort -V | tail -n 1); \
+			echo "==> starting PostgreSQL $$version"; \
+			pg_lsclusters -h | grep -q . || pg_createcluster $$version main >/dev/null; \
+			pg_ctlcluster $$version main start; \
+			for i in $$(seq 30); do pg_isready -q -h $(PGHOST) && break; sleep 1; done; \
+		else \
+			echo "PostgreSQL does not answer on $(PGHOST). As root: pg_ctlcluster <version> main start"; exit 1; \
+		fi; \
+	fi
+	@if [ "$$(id -u)" = 0 ]; then \
+		cd /tmp && su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$(PGUSER)'\"" | grep -q 1 || \
+		{ echo "==> creating the PostgreSQL role $(PGUSER)"; \
+		  su postgres -c "psql -qc \"CREATE ROLE \\\"$(PGUSER)\\\" LOGIN CREATEDB PASSWORD '$(PGPASSWORD)'\""; }; \
+		cd /tmp && su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$(PGDATABASE)'\"" | grep -q 1 || \
+		{ echo "==> creating the PostgreSQL database $(PGDATABASE)"; \
+		  su postgres -c "createdb -O $(PGUSER) $(PGDATABASE)"; }; \
+	fi
+
+# ---------------------------------------------------------------- instance
+
+.PHONY: etc
+etc: $(VENV)/.installed
+	@$(BIN)/python scripts/instance_config.py --db $(DB) --port $(PORT) --dsn "$(DSN)" >/dev/null
+
+.PHONY: database
+ifeq ($(DB),postgres)
+database: postgres
+else
+database:
+endif
+
+.PHONY: site-if-missing
+site-if-missing: install database etc
+	@if [ ! -f "$(SITE_STAMP)" ]; then \
+		$(BIN)/deliberations-site $(ZOPE_CONF) && touch "$(SITE_STAMP)"; \
+	fi
+
+.PHONY: site
+site: install database etc
+	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
+		echo "The instance is running (pid $$(cat $(PIDFILE))): run make stop first"; exit 1; fi
+	@$(BIN)/deliberations-site $(ZOPE_CONF) --recreate && touch "$(SITE_STAMP)"
+
+define banner
+	echo ""; \
+	echo "  collective.deliberations serves $(URL)"; \
+	echo "  Demo accounts (demo only, never on a real site): admin / admin (Manager);"; \
+	echo "  redacteur, redacteur-urba, valideur, secretariat, elu, elu2, archiviste: password demo1234"; \
+	echo ""
+endef
+
+.PHONY: run
+run: site-if-missing
+	@$(call banner)
+	@exec $(BIN)/runwsgi $(ZOPE_INI) http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: start
+start: site-if-missing
+	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
+		echo "Already running (pid $$(cat $(PIDFILE))) on $(URL)"; exit 0; fi; \
+	nohup $(BIN)/runwsgi $(ZOPE_INI) http_host=$(HOST) http_port=$(PORT) >$(VAR)/log/$(CONF_NAME).out 2>&1 & \
+	echo $$! > $(PIDFILE); \
+	echo "==> starting (pid $$(cat $(PIDFILE))), waiting for $(URL)"; \
+	for i in $$(seq 180); do \
+		if curl -sf -o /dev/null $(URL); then $(call banner); exit 0; fi; \
+		kill -0 $$(cat $(PIDFILE)) 2>/dev/null || { echo "The instance stopped: see $(VAR)/log/$(CONF_NAME).out"; tail -n 20 $(VAR)/log/$(CONF_NAME).out; rm -f $(PIDFILE); exit 1; }; \
+		sleep 1; \
+	done; echo "No answer after 180 s: see $(VAR)/log/$(CONF_NAME).out"; exit 1
+
+.PHONY: stop
+stop:
+	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
+		pid=$$(cat $(PIDFILE)); kill $$pid; \
+		for i in $$(seq 30); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
+		rm -f $(PIDFILE); echo "stopped (pid $$pid)"; \
+	else rm -f $(PIDFILE); echo "not running"; fi
+
+# ---------------------------------------------------------------- tests
+
+.PHONY: test
+test: system-packages $(VENV)/.installed-test postgres
+	@echo "==> running the test suite"
+	@DELIBERATIONS_PG_DSN="$(DSN)" $(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: pins
+pins:
+	@$(PYTHON) scripts/pins.py
+
+.PHONY: clean
+clean: stop
+	rm -rf $(VENV) instance/etc

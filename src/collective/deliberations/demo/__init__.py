@@ -1,0 +1,1 @@
+"""The demo site: Communauté de communes du Val d'Exemple. For demonstrations only."""

@@ -1,0 +1,109 @@
+"""``deliberations-site``: create the demo site in a Zope instance (``make site`` and ``make run`` call it).
+
+    deliberations-site instance/etc/zope.conf            # create /Plone if it is missing
+    deliberations-site instance/etc/zope.conf --recreate # delete /Plone and create it again
+
+The instance must not be running when it uses an embedded FileStorage (the file is locked).
+"""
+
+from collective.deliberations import compat  # noqa: F401  (before Zope loads any ZCML)
+
+import argparse
+import sys
+import time
+
+
+SITE_ID = "Plone"
+SITE_TITLE = "Val d'Exemple : délibérations"
+EXTENSIONS = (
+    "plone.app.contenttypes:default",
+    "plonetheme.barceloneta:default",
+    "collective.deliberations:default",
+    "collective.deliberations:demo",
+)
+
+
+def say(message, started=None):
+    suffix = f" ({time.monotonic() - started:.1f} s)" if started else ""
+    print(f"[deliberations-site] {message}{suffix}", flush=True)
+
+
+def open_app(zope_conf):
+    import Zope2
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.users import system
+    from Testing.makerequest import makerequest
+    from Zope2.Startup.run import make_wsgi_app
+    from zope.globalrequest import setRequest
+
+    make_wsgi_app({}, zope_conf)
+    app = makerequest(Zope2.app())
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    newSecurityManager(None, system)
+    return app
+
+
+def ensure_admin(app):
+    from collective.deliberations.demo.accounts import ADMIN
+
+    user_id, password = ADMIN
+    if app.acl_users.getUserById(user_id) is None:
+        app.acl_users._doAddUser(user_id, password, ["Manager"], [])
+        say(f"created the Zope administrator '{user_id}'")
+
+
+def create_site(app, site_id=SITE_ID, recreate=False):
+    """Create the demo site unless it exists; return True when it was created."""
+    from Products.CMFPlone.factory import addPloneSite
+
+    if site_id in app.objectIds():
+        if not recreate:
+            return False
+        say(f"deleting /{site_id}")
+        app.manage_delObjects([site_id])
+    addPloneSite(
+        app,
+        site_id,
+        title=SITE_TITLE,
+        extension_ids=EXTENSIONS,
+        default_language="fr",
+        portal_timezone="Europe/Paris",
+    )
+    return True
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="deliberations-site", description=__doc__.splitlines()[0])
+    parser.add_argument("zope_conf", help="path to the instance's zope.conf")
+    parser.add_argument("--site-id", default=SITE_ID)
+    parser.add_argument("--recreate", action="store_true", help="delete the site first if it exists")
+    args = parser.parse_args(argv)
+
+    started = time.monotonic()
+    say(f"loading Zope with {args.zope_conf}")
+    try:
+        app = open_app(args.zope_conf)
+    except Exception as error:
+        if "lock" in str(error).lower():
+            say(f"the database is locked ({error}): the instance is running, stop it first with make stop")
+            return 1
+        raise
+    say("Zope loaded", started)
+
+    import transaction
+
+    ensure_admin(app)
+    step = time.monotonic()
+    if create_site(app, args.site_id, args.recreate):
+        say(f"created /{args.site_id}", step)
+    else:
+        say(f"/{args.site_id} exists: nothing to do (make site recreates it)")
+    transaction.commit()
+    app._p_jar.db().close()
+    say("done", started)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

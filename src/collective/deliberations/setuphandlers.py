@@ -1,6 +1,6 @@
 """Install and uninstall steps that GenericSetup XML cannot express."""
 
-from Products.CMFPlone.interfaces import INonInstallable
+from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate buildout's versions.cfg from pip's constraints.txt, so both installs share one set of pins.
 
-    python scripts/pins.py           # rewrite versions.cfg
-    python scripts/pins.py --check   # exit 1 and name the differences when versions.cfg is stale
+python scripts/pins.py           # rewrite versions.cfg
+python scripts/pins.py --check   # exit 1 and name the differences when versions.cfg is stale
 """
 
 from pathlib import Path

@@ -55,8 +55,9 @@ def test_demo_site_created_twice_in_a_row(project_root, venv_bin, tmp_path):
     script = tmp_path / "check.py"
     script.write_text(CHECK.format(users=list(USERS), password=DEMO_PASSWORD))
     lines = run([venv_bin / "zconsole", "run", str(zope_conf), str(script)]).splitlines()
-    report = {line.split(" ", 1)[0] + (" " + line.split(" ")[1] if line.startswith("user") else ""): line
-              for line in lines}
+    report = {
+        line.split(" ", 1)[0] + (" " + line.split(" ")[1] if line.startswith("user") else ""): line for line in lines
+    }
     assert report["language"] == "language fr"
     assert report["title"] == "title Val d'Exemple : délibérations"
     assert report["admin"] == "admin True"

@@ -29,8 +29,9 @@ def make_pdf(tmp_path):
     assert shutil.which("gs"), "Ghostscript is missing: run make test, which installs it"
     source, target = tmp_path / "act.ps", tmp_path / "act.pdf"
     source.write_text(POSTSCRIPT.format(*WORDS))
-    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-sOutputFile={target}", str(source)],
-                   check=True)
+    subprocess.run(
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-sOutputFile={target}", str(source)], check=True
+    )
     return target.read_bytes()
 
 

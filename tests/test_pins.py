@@ -16,8 +16,9 @@ def load_pins(project_root):
 
 
 def test_versions_cfg_agrees_with_constraints(project_root):
-    result = subprocess.run([sys.executable, "scripts/pins.py", "--check"], cwd=project_root,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/pins.py", "--check"], cwd=project_root, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
 
 

@@ -1,11 +1,11 @@
 """The "Collectivité" control panel: who the local government is, stored in the registry."""
 
 from collective.deliberations import _
+from collective.deliberations.interfaces import IBrowserLayer
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
-from collective.deliberations.interfaces import IBrowserLayer
 from zope.component import adapter
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -64,8 +64,10 @@ def valid_numbering_pattern(value):
         )
     try:
         examples = [format_act_number(value, 2026, seq) for seq in (1, 999)]
-    except (ValueError, IndexError, KeyError):
-        raise Invalid(_("numbering_syntax", default="This pattern cannot be read, for example DEL{year}_{seq:03d}."))
+    except (ValueError, IndexError, KeyError) as error:
+        raise Invalid(
+            _("numbering_syntax", default="This pattern cannot be read, for example DEL{year}_{seq:03d}.")
+        ) from error
     for example in examples:
         if not ACTES_NUMBER.match(example):
             raise Invalid(

@@ -29,12 +29,13 @@ def say(message, started=None):
 
 
 def open_app(zope_conf):
-    import Zope2
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
     from Testing.makerequest import makerequest
-    from Zope2.Startup.run import make_wsgi_app
     from zope.globalrequest import setRequest
+    from Zope2.Startup.run import make_wsgi_app
+
+    import Zope2
 
     make_wsgi_app({}, zope_conf)
     app = makerequest(Zope2.app())

@@ -155,7 +155,8 @@ start: site-if-missing
 	echo $$! > $(PIDFILE); \
 	echo "==> starting (pid $$(cat $(PIDFILE))), waiting for $(URL)"; \
 	for i in $$(seq 180); do \
-		if curl -sf -o /dev/null $(URL); then $(call banner); exit 0; fi; \
+		if $(BIN)/python -c "import urllib.request; urllib.request.urlopen('$(URL)', timeout=5)" 2>/dev/null; then \
+			$(call banner); exit 0; fi; \
 		kill -0 $$(cat $(PIDFILE)) 2>/dev/null || { echo "The instance stopped: see $(VAR)/log/$(CONF_NAME).out"; tail -n 20 $(VAR)/log/$(CONF_NAME).out; rm -f $(PIDFILE); exit 1; }; \
 		sleep 1; \
 	done; echo "No answer after 180 s: see $(VAR)/log/$(CONF_NAME).out"; exit 1

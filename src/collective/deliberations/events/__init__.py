@@ -1,0 +1,1 @@
+"""What happens when the objects change: groups, agenda, derived local roles, workflow rules."""

@@ -31,4 +31,6 @@ class Assembly(Container):
 
 @implementer(ICommission, IBody)
 class Commission(Container):
-    pass
+    # The assembly's members hold the Official role on the assembly: it must not reach inside a commission,
+    # whose members have their own group.
+    __ac_local_roles_block__ = True

@@ -22,6 +22,10 @@ def body_of(context):
     return context
 
 
+def memberships(body):
+    return [obj for obj in body.objectValues() if getattr(obj, "portal_type", None) == "Membership"]
+
+
 class MemberField(schema.Choice):
     """The member's user id; refuses a person who already has a current seat in the same body."""
 
@@ -31,7 +35,7 @@ class MemberField(schema.Choice):
         body = body_of(membership)
         if body is None:
             return
-        for other in body.objectValues("Membership"):
+        for other in memberships(body):
             if other is not aq_inner(membership) and other.member == value and other.is_current():
                 raise Invalid(
                     _(

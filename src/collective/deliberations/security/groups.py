@@ -4,6 +4,7 @@ Each body has a group of its current members, holding the local role Official on
 group of agents (Contributor, Editor, Reader on the service) and one of validators (Reviewer on the service).
 """
 
+from collective.deliberations.content.membership import memberships
 from plone import api
 
 
@@ -38,7 +39,7 @@ def members_group_id(body):
 
 def sync_body_members(body):
     """Make the body's group hold exactly its current members, with the Official role on the body."""
-    members = [m.member for m in body.objectValues("Membership") if m.is_current()]
+    members = [m.member for m in memberships(body) if m.is_current()]
     group_id = _ensure_group(members_group_id(body), f"Membres : {body.Title()}", members)
     _set_local_role(body, group_id, ["Official"])
     return group_id

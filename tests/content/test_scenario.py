@@ -1,0 +1,160 @@
+"""A deliberation from the agent's draft to its publication, as each person involved meets it."""
+
+from .conftest import can
+from .conftest import do
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+
+import pytest
+
+
+def test_agent_sees_and_edits_own_service_drafts_only(world):
+    draft = world.draft()
+    assert can("agent", "Modify portal content", draft)
+    assert not can("agent-urba", "View", draft)
+    assert not can("secretaire", "View", draft)
+    assert not can("elu", "View", draft)
+    assert not can("valideur", "View", draft)
+
+
+def test_groups_follow_services_and_memberships(world):
+    council_group = f"members-{world.council.UID()}"
+    assert {u.getId() for u in api.user.get_users(groupname=council_group)} == {"elu", "elu2"}
+    membership = world.council["elu2"]
+    api.content.delete(membership)
+    assert {u.getId() for u in api.user.get_users(groupname=council_group)} == {"elu"}
+    assert "agent" in [u.getId() for u in api.user.get_users(groupname=f"agents-{world.finances.UID()}")]
+
+
+def test_validation_and_send_back_needs_a_comment(world):
+    draft = world.draft()
+    with api.env.adopt_user(username="agent"):
+        api.content.transition(draft, "propose")
+    assert not can("agent", "Modify portal content", draft)
+    assert can("valideur", "Modify portal content", draft)
+    assert can("secretaire", "View", draft)
+    with api.env.adopt_user(username="valideur"), pytest.raises(WorkflowException, match="comment"):
+        do(draft, "send_back_to_draft")
+    with api.env.adopt_user(username="valideur"):
+        api.content.transition(draft, "send_back_to_draft", comment="Chiffres à revoir")
+    assert api.content.get_state(draft) == "draft"
+    history = draft.workflow_history["deliberation_workflow"]
+    assert history[-1]["comments"] == "Chiffres à revoir" and history[-1]["actor"] == "valideur"
+
+
+def test_agenda_schedules_and_convening_opens_the_dossier(world):
+    deliberation = world.validated()
+    world.schedule(deliberation)
+    assert api.content.get_state(deliberation) == "scheduled"
+    assert deliberation.session_uid == world.session.UID()
+    assert not can("elu", "View", deliberation)  # planned: not yet
+    assert not can("elu", "View", world.session)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+    assert can("elu", "View", deliberation)
+    assert can("elu", "View", world.session)
+    assert not can("elu", "Modify portal content", deliberation)
+    assert can("secretaire", "Modify portal content", deliberation)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(deliberation, "adopt")
+    assert not can("secretaire", "Modify portal content", deliberation)
+    assert not can("secretaire", "Delete objects", deliberation)
+    assert can("archiviste", "View", deliberation)
+    assert not can("agent", "Delete objects", deliberation)
+    assert api.user.has_permission("Anonymous", obj=world.session) is not None
+
+
+def test_only_the_secretariat_records_outcomes(world):
+    deliberation = world.validated()
+    world.schedule(deliberation)
+    for user_id in ("agent", "valideur", "elu"):
+        with api.env.adopt_user(username=user_id), pytest.raises(WorkflowException, match="No workflow provides"):
+            do(deliberation, "adopt")
+
+
+def test_postponement_keeps_identity(world):
+    deliberation = world.validated()
+    uid, url = deliberation.UID(), deliberation.absolute_url()
+    world.schedule(deliberation)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+        api.content.transition(deliberation, "postpone")
+    assert api.content.get_state(deliberation) == "validated"
+    assert (deliberation.UID(), deliberation.absolute_url()) == (uid, url)
+    assert world.session.agenda() == []
+    assert deliberation.session_uid is None
+    assert not can("elu", "View", deliberation)
+
+
+def test_two_sessions_at_once_refused(world):
+    from zope.interface import Invalid
+
+    deliberation = world.validated()
+    world.schedule(deliberation)
+    other = api.content.create(world.council, "Session", id="autre", title="Autre", start=world.session.start)
+    field = (
+        __import__("collective.deliberations.content.agenda_item", fromlist=["IAgendaItem"])
+        .IAgendaItem["deliberation"]
+        .bind(other)
+    )
+    with pytest.raises(Invalid):
+        field._validate(deliberation.UID())
+
+
+def test_publication_and_individual_decisions(world):
+    act = world.validated()
+    individual = world.validated("Nomination", nature="3")
+    world.schedule(act)
+    world.schedule(individual)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+        api.content.transition(act, "adopt")
+        api.content.transition(individual, "adopt")
+        api.content.transition(act, "publish")
+        with pytest.raises(WorkflowException, match="notified"):
+            do(individual, "publish")
+    anonymous_view = "Anonymous" in [r["name"] for r in act.rolesOfPermission("View") if r["selected"]]
+    assert anonymous_view
+    assert api.content.get_state(individual) == "adopted"
+
+
+def test_commission_private(world):
+    space = api.content.create(world.commission, "Folder", id="espace", title="Espace")
+    note = api.content.create(space, "Document", id="note", title="Note")
+    assert can("elu", "View", note)
+    assert not can("elu2", "View", note)
+    assert not can("elu2", "View", world.commission)
+    assert can("secretaire", "View", note)
+    session = api.content.create(world.commission, "Session", id="reunion", title="Réunion", start=world.session.start)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(session, "convene")
+    assert can("elu", "View", session)
+    assert not can("elu2", "View", session)
+    assert "Anonymous" not in [r["name"] for r in session.rolesOfPermission("View") if r["selected"]]
+
+
+def test_documents_follow_their_flags(world):
+    from plone.namedfile.file import NamedBlobFile
+
+    deliberation = world.validated()
+    world.schedule(deliberation)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+
+    def add(title, **flags):
+        with api.env.adopt_user(username="secretaire"):
+            return api.content.create(
+                deliberation, "File", title=title, file=NamedBlobFile(b"data", filename=f"{title}.txt"), **flags
+            )
+
+    public = add("public")
+    confidential = add("confidentiel", confidential=True)
+    internal = add("interne", publishable=False)
+    assert [api.content.get_state(d) for d in (public, confidential, internal)] == [
+        "publishable",
+        "confidential",
+        "internal",
+    ]
+    assert can("elu", "View", public) and can("elu", "View", confidential)
+    assert not can("elu", "View", internal)
+    assert can("secretaire", "View", internal)

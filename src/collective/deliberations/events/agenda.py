@@ -2,6 +2,7 @@
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from collective.deliberations.security import force_transition
 from collective.deliberations.security.chains import inside_commission
 from collective.deliberations.security.officials import update_official_roles
 from plone import api
@@ -18,8 +19,7 @@ def agenda_item_added(item, event):
     session = aq_parent(aq_inner(item))
     if is_assembly_session(session) and api.content.get_state(deliberation) == "validated":
         deliberation.session_uid = session.UID()
-        with api.env.adopt_roles(["Manager"]):
-            api.content.transition(obj=deliberation, transition="schedule")
+        force_transition(deliberation, "schedule", comment=session.Title())
     update_official_roles(deliberation)
 
 

@@ -2,6 +2,7 @@
 
 from collective.deliberations.behaviors.document import document_state
 from collective.deliberations.behaviors.document import IDocumentFlags
+from collective.deliberations.security import force_transition
 from plone import api
 
 
@@ -11,8 +12,7 @@ def flags_changed(document, event):
         return
     wanted = document_state(flags)
     if api.content.get_state(document) != wanted:
-        with api.env.adopt_roles(["Manager"]):
-            api.content.transition(obj=document, to_state=wanted)
+        force_transition(document, f"make_{wanted}")
 
 
 def state_changed(document, event):

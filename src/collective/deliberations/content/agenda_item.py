@@ -3,6 +3,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
+from collective.deliberations.validation import FieldError
 from plone import api
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -31,7 +32,7 @@ class DeliberationField(schema.Choice):
             return
         if deliberation.session_uid and deliberation.session_uid != session.UID():
             other = _unrestricted(deliberation.session_uid)
-            raise Invalid(
+            raise FieldError(
                 _(
                     "error_two_sessions",
                     default="This deliberation is already on the agenda of ${session}: postpone it there first.",
@@ -39,7 +40,7 @@ class DeliberationField(schema.Choice):
                 )
             )
         if not deliberation.session_uid and api.content.get_state(deliberation) != "validated":
-            raise Invalid(_("error_not_validated", default="Only a validated deliberation can go on an agenda."))
+            raise FieldError(_("error_not_validated", default="Only a validated deliberation can go on an agenda."))
 
 
 class IAgendaItem(model.Schema):

@@ -1,12 +1,12 @@
 """A projet de délibération, then a délibération once voted. It lives in its service: its URL never changes."""
 
 from collective.deliberations import _
+from collective.deliberations.validation import FieldError
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
-from zope.interface import Invalid
 
 import re
 
@@ -16,7 +16,7 @@ MATIERE = re.compile(r"^[1-9](\.[0-9]{1,2}){0,4}$")
 
 def valid_matiere(value):
     if not MATIERE.match(value or ""):
-        raise Invalid(_("error_matiere", default="A matière is a classification code such as 7 or 7.1 (5 levels)."))
+        raise FieldError(_("error_matiere", default="A matière is a classification code such as 7 or 7.1 (5 levels)."))
     return True
 
 

@@ -4,6 +4,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.content.body import IBody
+from collective.deliberations.validation import FieldError
 from datetime import date
 from plone import api
 from plone.dexterity.content import Item
@@ -37,7 +38,7 @@ class MemberField(schema.Choice):
             return
         for other in memberships(body):
             if other is not aq_inner(membership) and other.member == value and other.is_current():
-                raise Invalid(
+                raise FieldError(
                     _(
                         "error_member_twice",
                         default="${name} is already a member of ${body}: edit that membership instead.",

@@ -158,3 +158,16 @@ def test_documents_follow_their_flags(world):
     assert can("elu", "View", public) and can("elu", "View", confidential)
     assert not can("elu", "View", internal)
     assert can("secretaire", "View", internal)
+
+
+def test_memberships_follow_the_calendar(world, manager_sync=None):
+    from datetime import date
+    from datetime import timedelta
+
+    membership = world.council["elu2"]
+    membership.end = date.today() - timedelta(days=1)  # the seat ended yesterday; nobody edited it since
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+    council_group = f"members-{world.council.UID()}"
+    assert {u.getId() for u in api.user.get_users(groupname=council_group)} == {"elu"}
+    assert can("elu", "View", world.session)

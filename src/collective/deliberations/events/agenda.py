@@ -4,6 +4,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations.security import force_transition
 from collective.deliberations.security.chains import inside_commission
+from collective.deliberations.security.groups import sync_body_members
 from collective.deliberations.security.officials import update_official_roles
 from plone import api
 
@@ -38,6 +39,8 @@ def agenda_item_removed(item, event):
 
 def session_transitioned(session, event):
     """Convening shows the dossier to the body's members; cancelling sends its deliberations back."""
+    if event.new_state.id == "convened":
+        sync_body_members(aq_parent(aq_inner(session)))  # memberships that started or ended since the last change
     for item in session.agenda():
         deliberation = item.get_deliberation()
         if deliberation is None:

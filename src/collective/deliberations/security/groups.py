@@ -45,6 +45,16 @@ def sync_body_members(body):
     return group_id
 
 
+def sync_all_bodies():
+    """Sync every body (memberships start and end with the calendar); return {body path: current members}."""
+    result = {}
+    for brain in api.content.find(portal_type=["Assembly", "Commission"], unrestricted=True):
+        body = brain._unrestrictedGetObject()
+        group_id = sync_body_members(body)
+        result["/".join(body.getPhysicalPath())] = sorted(api.group.get(groupname=group_id).getGroupMemberIds())
+    return result
+
+
 def service_group_ids(service):
     uid = service.UID()
     return f"agents-{uid}", f"validators-{uid}"

@@ -1,0 +1,1 @@
+"""REST services of collective.deliberations (plone.restapi)."""

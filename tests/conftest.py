@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en")
 
+from collective.deliberations.testing import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 from collective.deliberations.testing import FUNCTIONAL_TESTING  # noqa: E402
 from collective.deliberations.testing import INTEGRATION_TESTING  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -16,6 +17,8 @@ import pytest  # noqa: E402
 pytest_plugins = ["pytest_plone"]
 
 globals().update(fixtures_factory(((FUNCTIONAL_TESTING, "functional"), (INTEGRATION_TESTING, "integration"))))
+# Not kept for the whole session: the demo's content and accounts must not be under the other layers' tests.
+globals().update(fixtures_factory(((DEMO_FUNCTIONAL_TESTING, "demo_functional"),), keep_session=False))
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -171,3 +171,18 @@ def test_memberships_follow_the_calendar(world, manager_sync=None):
     council_group = f"members-{world.council.UID()}"
     assert {u.getId() for u in api.user.get_users(groupname=council_group)} == {"elu"}
     assert can("elu", "View", world.session)
+
+
+def test_huis_clos_session_is_never_public(world):
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(world.session, "convene")
+    assert can("agent-urba", "View", world.session)  # public: anyone, anonymous included
+    world.session.public = False
+    notify(ObjectModifiedEvent(world.session))
+    assert api.content.get_state(world.session) == "convened"
+    assert not can("agent-urba", "View", world.session)
+    assert can("elu", "View", world.session)
+    assert [e["action"] for e in world.session.workflow_history["closed_session_workflow"]][-1] == "convene"

@@ -53,3 +53,20 @@ def session_transitioned(session, event):
             with api.env.adopt_roles(["Manager"]):
                 api.content.transition(obj=deliberation, transition="postpone", comment="Séance annulée")
         update_official_roles(deliberation)
+
+
+def session_modified(session, event):
+    """A session made huis clos (or public again) changes workflow, keeping its state and history."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    (workflow,) = workflow_tool.getWorkflowsFor(session)
+    history = getattr(session, "workflow_history", {})
+    if workflow.id in history:
+        return
+    previous = [wf_id for wf_id in ("session_workflow", "closed_session_workflow") if wf_id in history]
+    if not previous:
+        return
+    history[workflow.id] = history[previous[0]]
+    del history[previous[0]]
+    session.workflow_history = history
+    workflow.updateRoleMappingsFor(session)
+    session.reindexObjectSecurity()

@@ -42,4 +42,6 @@ DEMO_FIXTURE = DemoLayer()
 
 INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Deliberations:Integration")
 FUNCTIONAL_TESTING = FunctionalTesting(bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Deliberations:Functional")
-DEMO_FUNCTIONAL_TESTING = FunctionalTesting(bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="Deliberations:DemoFunctional")
+DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="Deliberations:DemoFunctional"
+)

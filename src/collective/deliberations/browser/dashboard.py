@@ -1,0 +1,99 @@
+"""What each person has to do, one section per thing they may do. Catalog queries and brains' metadata only:
+the page stays fast with thousands of deliberations (services and bodies, a few dozen, are the only objects read)."""
+
+from AccessControl import Unauthorized
+from collective.deliberations import _
+from collective.deliberations.browser import utils
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+LIMIT = 50
+ADD_DELIBERATION = "collective.deliberations: Add Deliberation"
+REVIEW = "Review portal content"
+MANAGE_AGENDA = "collective.deliberations: Manage agenda"
+
+
+def parent_path(brain):
+    return brain.getPath().rsplit("/", 1)[0]
+
+
+class DashboardView(BrowserView):
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see your dashboard.")
+        self.titles = utils.state_titles(self.request)
+        return self.index()
+
+    def _services_where(self, permission):
+        """Paths of the services (visible to the user) where the user holds the permission."""
+        brains = api.content.find(portal_type="Service")
+        return [brain.getPath() for brain in brains if api.user.has_permission(permission, obj=brain.getObject())]
+
+    def _parents(self, portal_types):
+        """{path: title} of the services or bodies: their titles label the rows."""
+        brains = api.content.find(portal_type=portal_types, unrestricted=True)
+        return {brain.getPath(): brain.Title for brain in brains}
+
+    def _section(self, section_id, title, empty, brains, kind="deliberations"):
+        total = getattr(brains, "actual_result_count", len(brains))
+        parents = self._parents(["Service"] if kind == "deliberations" else ["Assembly", "Commission"])
+        rows = []
+        for brain in brains[:LIMIT]:
+            row = {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "state": utils.badge(brain.review_state, self.titles),
+                "parent": parents.get(parent_path(brain), ""),
+            }
+            if kind == "sessions":
+                row["date"] = utils.localized(brain.start)
+            else:
+                row["date"] = utils.localized(brain.modified, long_format=False)
+            rows.append(row)
+        return {
+            "id": section_id,
+            "title": title,
+            "empty": empty,
+            "kind": kind,
+            "rows": rows,
+            "total": total,
+            "more": total > len(rows),
+        }
+
+    def _find(self, sort_order="ascending", **query):
+        return api.content.find(sort_order=sort_order, sort_limit=LIMIT, **query)
+
+    def sections(self):
+        sections = []
+        user_id = api.user.get_current().getId()
+        if self._services_where(ADD_DELIBERATION):
+            brains = self._find(
+                portal_type="Deliberation", Creator=user_id, sort_on="modified", sort_order="descending"
+            )
+            sections.append(self._section("my-drafts", _("My drafts"), _("You have written no draft yet."), brains))
+        review_paths = self._services_where(REVIEW)
+        if review_paths:
+            brains = self._find(
+                portal_type="Deliberation", review_state="proposed", path={"query": review_paths}, sort_on="modified"
+            )
+            sections.append(self._section("to-validate", _("To validate"), _("Nothing to validate."), brains))
+        secretariat = api.user.has_permission(MANAGE_AGENDA, obj=api.portal.get())
+        if secretariat:
+            brains = self._find(portal_type="Deliberation", review_state="validated", sort_on="modified")
+            sections.append(
+                self._section(
+                    "awaiting-session",
+                    _("Awaiting a session"),
+                    _("No validated deliberation waits for a session."),
+                    brains,
+                )
+            )
+        brains = self._find(portal_type="Session", review_state=["planned", "convened"], sort_on="start")
+        if secretariat or len(brains):
+            sections.append(
+                self._section(
+                    "upcoming-sessions", _("Upcoming sessions"), _("No upcoming session."), brains, kind="sessions"
+                )
+            )
+        return sections

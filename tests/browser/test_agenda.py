@@ -115,3 +115,19 @@ def test_rest_ordering(agenda, request_factory):
     assert response.status_code in (401, 403)
     transaction.begin()
     assert [item.getId() for item in agenda.agenda()] == ids
+
+
+def test_a_closed_sessions_agenda_no_longer_moves(agenda, browser):
+    secretary = browser("secretaire")
+    data = move_form(page(secretary.get("conseil/seance")), "premier", "down")
+    with api.env.adopt_user(username="secretaire"):
+        for transition in ("convene", "hold", "close"):
+            api.content.transition(agenda, transition)
+    transaction.commit()
+    tree = page(secretary.get("conseil/seance"))
+    assert len(tree.xpath('//table[contains(@class, "agenda-table")]/tbody/tr')) == 3
+    assert not tree.xpath('//form[contains(@action, "@@move-agenda-item")]')
+    response = secretary.post("conseil/seance/@@move-agenda-item", data=data, allow_redirects=False)
+    assert response.status_code == 302 and "require_login" in response.headers["Location"]  # Unauthorized
+    transaction.begin()
+    assert [item.getId() for item in agenda.agenda()] == ["premier", "deuxieme", "troisieme"]

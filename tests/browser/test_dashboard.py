@@ -107,7 +107,6 @@ def test_dashboard_reads_brains_only(portal, http_request, monkeypatch):
 
     monkeypatch.setattr(AbstractCatalogBrain, "getObject", get_object)
     view = api.content.get_view("deliberations-dashboard", portal, http_request)
-    view.titles = {}
     sections = view.sections()
     assert {s["id"] for s in sections} == {"my-drafts", "to-validate", "awaiting-session", "upcoming-sessions"}
     assert set(woken) <= {"Service"}

@@ -4,6 +4,7 @@ the page stays fast with thousands of deliberations (services and bodies, a few 
 from AccessControl import Unauthorized
 from collective.deliberations import _
 from collective.deliberations.browser import utils
+from functools import cached_property
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -22,13 +23,21 @@ class DashboardView(BrowserView):
     def __call__(self):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see your dashboard.")
-        self.titles = utils.state_titles(self.request)
         return self.index()
 
-    def _services_where(self, permission):
-        """Paths of the services (visible to the user) where the user holds the permission."""
-        brains = api.content.find(portal_type="Service")
-        return [brain.getPath() for brain in brains if api.user.has_permission(permission, obj=brain.getObject())]
+    @cached_property
+    def titles(self):
+        return utils.state_titles(self.request)
+
+    def _services_where(self):
+        """{permission: [paths of the services where the user holds it]}, for the two permissions of services."""
+        found = {ADD_DELIBERATION: [], REVIEW: []}
+        for brain in api.content.find(portal_type="Service"):
+            service = brain.getObject()
+            for permission, paths in found.items():
+                if api.user.has_permission(permission, obj=service):
+                    paths.append(brain.getPath())
+        return found
 
     def _parents(self, portal_types):
         """{path: title} of the services or bodies: their titles label the rows."""
@@ -67,12 +76,13 @@ class DashboardView(BrowserView):
     def sections(self):
         sections = []
         user_id = api.user.get_current().getId()
-        if self._services_where(ADD_DELIBERATION):
+        services = self._services_where()
+        if services[ADD_DELIBERATION]:
             brains = self._find(
                 portal_type="Deliberation", Creator=user_id, sort_on="modified", sort_order="descending"
             )
             sections.append(self._section("my-drafts", _("My drafts"), _("You have written no draft yet."), brains))
-        review_paths = self._services_where(REVIEW)
+        review_paths = services[REVIEW]
         if review_paths:
             brains = self._find(
                 portal_type="Deliberation", review_state="proposed", path={"query": review_paths}, sort_on="modified"

@@ -65,4 +65,4 @@ class DeliberationView(BrowserView):
         return utils.documents(self.context, self.request)
 
     def can_add_documents(self):
-        return bool(api.user.has_permission("plone.app.contenttypes: Add File", obj=self.context))
+        return utils.can_add(self.context, "plone.app.contenttypes: Add File")

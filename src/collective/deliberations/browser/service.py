@@ -49,7 +49,4 @@ class ServiceView(BrowserView):
         return groups
 
     def can_add_deliberation(self):
-        return all(
-            api.user.has_permission(name, obj=self.context)
-            for name in ("Add portal content", "collective.deliberations: Add Deliberation")
-        )
+        return utils.can_add(self.context, "collective.deliberations: Add Deliberation")

@@ -75,10 +75,7 @@ class SessionView(BrowserView):
         return utils.documents(self.context, self.request)
 
     def can_add_documents(self):
-        return bool(api.user.has_permission("plone.app.contenttypes: Add File", obj=self.context))
+        return utils.can_add(self.context, "plone.app.contenttypes: Add File")
 
     def can_add_items(self):
-        return all(
-            api.user.has_permission(permission, obj=self.context)
-            for permission in ("Add portal content", "collective.deliberations: Add AgendaItem")
-        )
+        return utils.can_add(self.context, "collective.deliberations: Add AgendaItem")

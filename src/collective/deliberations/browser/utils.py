@@ -1,6 +1,5 @@
 """What the pages share: translated states and terms, people's names, dates, the documents of a container."""
 
-from collective.deliberations import _
 from collective.deliberations.behaviors.document import IDocumentFlags
 from plone import api
 from zope.component import queryUtility
@@ -62,6 +61,11 @@ def term_title(vocabulary_name, value, context, request):
     return tr(title, request) if title else value
 
 
+def can_add(context, add_permission):
+    """May the user add content of the type that add_permission guards in context?"""
+    return all(api.user.has_permission(name, obj=context) for name in ("Add portal content", add_permission))
+
+
 def fullname(user_id):
     if not user_id:
         return ""
@@ -97,7 +101,3 @@ def documents(container, request):
             }
         )
     return rows
-
-
-def no_value(request):
-    return tr(_("Not given"), request)

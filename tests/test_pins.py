@@ -46,3 +46,16 @@ def test_installed_set_is_the_pinned_set(project_root):
     pins = load_pins(project_root).read_constraints()
     for name in ("Products.CMFPlone", "plone.app.layout", "plone.restapi", "Zope", "collective.documentviewer"):
         assert version(name) == pins[name], name
+
+
+def test_buildout_extends_the_local_pins_only(project_root):
+    """buildout.cfg reaches no URL: its pins are the generated versions.cfg, and every egg must be pinned."""
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(project_root / "buildout.cfg")
+    assert config["buildout"]["extends"].split() == ["versions.cfg"]
+    assert config["buildout"]["allow-picked-versions"] == "false"
+    assert "collective.deliberations.compat" in config["instance"]["initialization"]
+    lines = [line for line in (project_root / "buildout.cfg").read_text().splitlines() if not line.startswith("#")]
+    assert not [line for line in lines if "://" in line]

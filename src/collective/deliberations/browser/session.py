@@ -60,6 +60,9 @@ class SessionView(BrowserView):
                 "last": number == len(items),
             }
             if item.item_kind == "deliberation":
+                # The ordre du jour of a session is public to whoever sees the session (CGCT L2121-10): its objets
+                # show; the link and the state only to those who may open the deliberation.
+                row["title"] = item.Title()
                 brain = visible.get(item.deliberation)
                 if brain is not None:
                     row.update(title=brain.Title, url=brain.getURL(), state=utils.badge(brain.review_state, titles))

@@ -52,5 +52,8 @@ class TestUninstall:
     def test_control_panel_removed(self, controlpanel_actions):
         assert "collectivite" not in controlpanel_actions
 
+    def test_dashboard_tab_removed(self, portal):
+        assert "deliberations-dashboard" not in portal.portal_actions.portal_tabs.objectIds()
+
     def test_registry_records_removed(self, portal):
         assert RECORD not in getUtility(IRegistry)

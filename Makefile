@@ -176,6 +176,14 @@ test: system-packages $(VENV)/.installed-test postgres
 	@echo "==> running the test suite"
 	@DELIBERATIONS_PG_DSN="$(DSN)" $(BIN)/pytest $(PYTEST_ARGS)
 
+LOCALES := src/collective/deliberations/locales
+.PHONY: i18n
+i18n: $(VENV)/.installed  ## rebuild the .pot from the code and templates, add new msgids to the .po files
+	@$(PIP) i18ndude
+	@$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/collective.deliberations.pot --create collective.deliberations src/collective/deliberations
+	@$(BIN)/i18ndude sync --pot $(LOCALES)/collective.deliberations.pot $(LOCALES)/*/LC_MESSAGES/collective.deliberations.po
+	@echo "Now translate the empty msgstr of $(LOCALES)/fr/LC_MESSAGES/collective.deliberations.po"
+
 .PHONY: pins
 pins:
 	@$(PYTHON) scripts/pins.py

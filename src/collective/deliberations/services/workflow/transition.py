@@ -9,7 +9,11 @@ class ExplainedWorkflowTransition(WorkflowTransition):
     def reply(self):
         if self.transition is not None:
             workflow = self.wftool
-            state = workflow.getInfoFor(self.context, "review_state", None)
+            state_id = workflow.getInfoFor(self.context, "review_state", None)
+            state = state_id
+            for wf in workflow.getWorkflowsFor(self.context):
+                if state_id in wf.states:
+                    state = translate(wf.states[state_id].title, domain="plone", context=self.request)
             available = [t["id"] for t in workflow.getTransitionsFor(self.context)]
             if self.transition not in available and not self.is_same_state(self.context):
                 known = any(self.transition in wf.transitions for wf in workflow.getWorkflowsFor(self.context))

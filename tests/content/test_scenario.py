@@ -111,7 +111,7 @@ def test_publication_and_individual_decisions(world):
         api.content.transition(act, "adopt")
         api.content.transition(individual, "adopt")
         api.content.transition(act, "publish")
-        with pytest.raises(WorkflowException, match="notified"):
+        with pytest.raises(WorkflowException, match="notifi"):
             do(individual, "publish")
     anonymous_view = "Anonymous" in [r["name"] for r in act.rolesOfPermission("View") if r["selected"]]
     assert anonymous_view
@@ -186,3 +186,19 @@ def test_huis_clos_session_is_never_public(world):
     assert not can("agent-urba", "View", world.session)
     assert can("elu", "View", world.session)
     assert [e["action"] for e in world.session.workflow_history["closed_session_workflow"]][-1] == "convene"
+
+
+def test_commission_examines_a_validated_draft(world):
+    """A commission's members read the drafts on its agenda once its session is convened; the council's don't."""
+    deliberation = world.validated()
+    meeting = api.content.create(world.commission, "Session", id="reunion", title="Réunion", start=world.session.start)
+    world.schedule(deliberation, session=meeting)
+    assert api.content.get_state(deliberation) == "validated"  # examined, not scheduled: no vote in commission
+    assert deliberation.session_uid is None
+    assert not can("elu", "View", deliberation)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(meeting, "convene")
+    assert can("elu", "View", deliberation)
+    assert not can("elu2", "View", deliberation)
+    world.schedule(deliberation)  # later, on the council's agenda
+    assert api.content.get_state(deliberation) == "scheduled"

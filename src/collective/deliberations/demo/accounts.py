@@ -1,31 +1,26 @@
-"""Demo accounts and groups. Each is for demonstrations only: never keep them on a production site."""
+"""Demo accounts and groups. Each is for demonstrations only: never keep them on a production site.
+
+Only the groups that carry a global role are listed here: the groups of the services (agents, validators) and of
+the bodies (their current members) are created and kept in step by the model itself.
+"""
 
 DEMO_PASSWORD = "demo1234"
+EMAIL_DOMAIN = "val-exemple.example.org"
 
-# group id -> title
+# group id -> (title, global roles)
 GROUPS = {
-    "service-finances-agents": "Service Finances : agents",
-    "service-finances-valideurs": "Service Finances : valideurs",
-    "service-urbanisme-agents": "Service Urbanisme : agents",
-    "secretariat-assemblees": "Secrétariat des assemblées",
-    "conseil-communautaire": "Conseil communautaire : membres",
-    "commission-finances": "Commission Finances : membres",
-    "elus": "Élus",
-    "archivistes": "Archivistes",
+    "secretariat-assemblees": ("Secrétariat des assemblées", ["Secretariat"]),
+    "archivistes": ("Archivistes", ["Archivist"]),
 }
 
 # user id -> (full name, what they do, groups)
 USERS = {
-    "redacteur": ("Rédacteur Finances", "agent du service Finances", ["service-finances-agents"]),
-    "redacteur-urba": ("Rédactrice Urbanisme", "agente du service Urbanisme", ["service-urbanisme-agents"]),
-    "valideur": ("Valideur Finances", "valideur du service Finances", ["service-finances-valideurs"]),
+    "redacteur": ("Rédacteur Finances", "agent du service Finances", []),
+    "redacteur-urba": ("Rédactrice Urbanisme", "agente du service Urbanisme", []),
+    "valideur": ("Valideur Finances", "valideur du service Finances", []),
     "secretariat": ("Secrétariat des assemblées", "secrétariat des assemblées", ["secretariat-assemblees"]),
-    "elu": (
-        "Élu Conseil et Finances",
-        "élu, membre du conseil communautaire et de la commission Finances",
-        ["elus", "conseil-communautaire", "commission-finances"],
-    ),
-    "elu2": ("Élue Conseil", "élue, membre du conseil communautaire", ["elus", "conseil-communautaire"]),
+    "elu": ("Élu Conseil et Finances", "élu, membre du conseil communautaire et de la commission Finances", []),
+    "elu2": ("Élue Conseil", "élue, membre du conseil communautaire", []),
     "archiviste": ("Archiviste", "archiviste", ["archivistes"]),
 }
 

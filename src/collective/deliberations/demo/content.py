@@ -1,12 +1,19 @@
-"""Fill the demo site (profile collective.deliberations:demo). Idempotent: running it twice changes nothing."""
+"""Fill the demo site (profile collective.deliberations:demo). Idempotent: running it twice changes nothing.
+
+people.py: accounts, groups with a global role, fictitious officials; bodies.py: services, council, bureau,
+commissions and memberships; dossiers.py (with finances.py, urbanisme.py): deliberations; agenda.py: sessions.
+"""
 
 from collective.deliberations.collectivite import get_settings
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.accounts import GROUPS
-from collective.deliberations.demo.accounts import USERS
+from collective.deliberations.demo.agenda import ensure_sessions
+from collective.deliberations.demo.bodies import ensure_bodies
+from collective.deliberations.demo.bodies import ensure_services
+from collective.deliberations.demo.dossiers import ensure_dossiers_on_no_agenda
+from collective.deliberations.demo.people import ensure_people
 from plone import api
 
 import logging
+import time
 
 
 logger = logging.getLogger("collective.deliberations.demo")
@@ -25,32 +32,18 @@ COLLECTIVITE = {
 def configure_collectivite():
     settings = get_settings()
     for name, value in COLLECTIVITE.items():
-        setattr(settings, name, value)
-
-
-def ensure_groups():
-    for group_id, title in GROUPS.items():
-        if api.group.get(groupname=group_id) is None:
-            api.group.create(groupname=group_id, title=title)
-
-
-def ensure_users():
-    for user_id, (fullname, _function, groups) in USERS.items():
-        if api.user.get(username=user_id) is None:
-            api.user.create(
-                username=user_id,
-                email=f"{user_id}@val-exemple.example.org",
-                password=DEMO_PASSWORD,
-                properties={"fullname": fullname},
-            )
-            logger.info("created demo account %s", user_id)
-        for group_id in groups:
-            if group_id not in [g.getId() for g in api.group.get_groups(username=user_id)]:
-                api.group.add_user(groupname=group_id, username=user_id)
+        if getattr(settings, name, None) != value:
+            setattr(settings, name, value)
 
 
 def populate(context=None):
     """Post-handler of the demo profile."""
+    started = time.monotonic()
+    portal = api.portal.get()
     configure_collectivite()
-    ensure_groups()
-    ensure_users()
+    ensure_people()
+    ensure_services(portal)
+    ensure_bodies(portal)
+    ensure_dossiers_on_no_agenda(portal)
+    ensure_sessions(portal)
+    logger.info("demo content ready in %.1f s", time.monotonic() - started)

@@ -1,0 +1,216 @@
+"""Sessions of the demo, dated from today: a closed council, a convened one, a planned one, the bureau, two
+commissions. The secretariat builds each agenda (which schedules the deliberations), convenes, records outcomes."""
+
+from collective.deliberations.demo.bodies import BUREAU
+from collective.deliberations.demo.bodies import COMMISSIONS
+from collective.deliberations.demo.bodies import COUNCIL
+from collective.deliberations.demo.dossiers import add_document
+from collective.deliberations.demo.dossiers import ensure_dossier
+from collective.deliberations.demo.dossiers import fill
+from collective.deliberations.demo.people import OFFICIAL_IDS
+from collective.deliberations.demo.people import PRESIDENT
+from collective.deliberations.demo.tools import acting_as
+from collective.deliberations.demo.tools import at
+from collective.deliberations.demo.tools import backdate
+from collective.deliberations.demo.tools import DEMO_KEY
+from collective.deliberations.demo.tools import find_by_key
+from collective.deliberations.demo.tools import french_date
+from datetime import timedelta
+from plone import api
+
+
+COUNCIL_ROOM = "Salle du conseil, hôtel de communauté, 2 place de la Mairie, Saint-Exemple"
+COMMISSION_ROOM = "Salle des commissions, hôtel de communauté, Saint-Exemple"
+OUTCOMES = {
+    "adopt": "adoptée",
+    "publish": "adoptée",
+    "reject": "rejetée",
+    "withdraw": "retirée",
+    "postpone": "ajournée",
+}
+
+# Each session: the demo key, its body (a path from the site), days from today, hour, the state it reaches, its
+# deliberations with the outcome the secretariat records (None: still on the agenda), free items, documents.
+SESSIONS = (
+    {
+        "key": "conseil-clos",
+        "body": COUNCIL,
+        "days": -35,
+        "state": "closed",
+        "items": (
+            ("decision-modificative-2", "publish"),
+            ("tarifs-piscine", "publish"),
+            ("subvention-solidarites", "adopt"),
+            ("garantie-emprunt-hlm", "reject"),
+            ("remise-gracieuse", "adopt"),
+            ("plui-modification-simplifiee", "publish"),
+            ("preemption-tilleuls", "withdraw"),
+            ("convention-epf", "adopt"),
+            ("redevance-speciale", "postpone"),
+        ),
+        "free": (("questions", "Questions diverses"),),
+    },
+    {
+        "key": "commission-finances",
+        "body": f"{COUNCIL}/commission-finances",
+        "days": 5,
+        "hour": (17, 30),
+        "state": "convened",
+        "items": (("budget-primitif", None), ("taux-fiscalite", None), ("redevance-speciale", None)),
+    },
+    {
+        "key": "commission-urbanisme",
+        "body": f"{COUNCIL}/commission-urbanisme",
+        "days": 6,
+        "hour": (17, 30),
+        "state": "convened",
+        "items": (("plui-modification-2", None), ("plh", None)),
+    },
+    {
+        "key": "bureau-convoque",
+        "body": BUREAU,
+        "days": 8,
+        "hour": (17, 0),
+        "state": "convened",
+        "items": (("subvention-detr", None),),
+        "free": (("information", "Point d'étape sur le schéma directeur des équipements sportifs"),),
+    },
+    {
+        "key": "conseil-convoque",
+        "body": COUNCIL,
+        "days": 12,
+        "state": "convened",
+        "items": (
+            ("budget-primitif", None),
+            ("taux-fiscalite", None),
+            ("plui-modification-2", None),
+            ("quartier-gare", None),
+        ),
+        "free": (
+            ("information", "Rapport d'activité {year} du syndicat mixte des eaux du Val"),
+            ("questions", "Questions diverses"),
+        ),
+        "documents": (("Convocation", "convocation"), ("Note explicative de synthèse", "note_synthese")),
+    },
+    {
+        "key": "conseil-prevu",
+        "body": COUNCIL,
+        "days": 47,
+        "state": "planned",
+        "items": (("non-valeur", None), ("rlpi", None)),
+    },
+)
+
+
+def session_start(days, hour=(18, 30)):
+    """`days` from today, moved from a week-end to the Monday."""
+    start = at(days, *hour)
+    return start + timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)
+
+
+def body_at(portal, path):
+    body = portal
+    for name in path.split("/"):
+        body = body[name]
+    return body
+
+
+def create_session(body, spec):
+    start = session_start(spec["days"], spec.get("hour", (18, 30)))
+    commission = COMMISSIONS.get(body.getId())
+    with acting_as("secretariat"):
+        session = api.content.create(
+            container=body,
+            type="Session",
+            id=start.strftime("%Y-%m-%d"),
+            title=f"{body.Title()} du {french_date(start.date())}",
+            start=start,
+            place=COMMISSION_ROOM if commission else COUNCIL_ROOM,
+            session_kind="ordinaire",
+            president=commission[1] if commission else PRESIDENT,
+            secretary=None if commission else OFFICIAL_IDS[11],
+        )
+    setattr(session, DEMO_KEY, spec["key"])
+    return session
+
+
+def build_agenda(portal, session, spec):
+    deliberations = []
+    for key, _outcome in spec["items"]:
+        deliberation = ensure_dossier(portal, key, "validated")
+        with acting_as("secretariat"):
+            api.content.create(
+                container=session, type="AgendaItem", id=key, item_kind="deliberation", deliberation=deliberation.UID()
+            )
+        deliberations.append(deliberation)
+    with acting_as("secretariat"):
+        for number, (kind, title) in enumerate(spec.get("free", ()), start=1):
+            api.content.create(
+                container=session, type="AgendaItem", id=f"point-{number}", item_kind=kind, title=fill(title)
+            )
+        for title, document_type in spec.get("documents", ()):
+            paragraphs = [f"{session.Title()}, {session.place}."] + [f"- {d.title}" for d in deliberations]
+            add_document(session, title, "publishable", document_type, paragraphs)
+    return deliberations
+
+
+def record_outcomes(session, spec, deliberations):
+    """The séance is held: the secretariat records each outcome, then the minutes and the list, then closes."""
+    lines = []
+    with acting_as("secretariat"):
+        api.content.transition(obj=session, transition="hold")
+        for deliberation, (_key, outcome) in zip(deliberations, spec["items"], strict=True):
+            transition = "adopt" if outcome == "publish" else outcome
+            api.content.transition(obj=deliberation, transition=transition, comment=session.Title())
+            lines.append(f"{deliberation.title} : {OUTCOMES[outcome]}.")
+        add_document(session, "Procès-verbal de la séance", "publishable", "proces_verbal", [session.Title()] + lines)
+        add_document(session, "Liste des délibérations", "publishable", "liste_deliberations", lines)
+        api.content.transition(obj=session, transition="close")
+        for deliberation, (_key, outcome) in zip(deliberations, spec["items"], strict=True):
+            if outcome == "publish":
+                api.content.transition(obj=deliberation, transition="publish")
+
+
+def backdate_past_session(session, deliberations):
+    """A séance of the past: its history and its dossiers' histories dated from its day, not from today."""
+    start = session.start
+    hours = timedelta(hours=3)
+    backdate(
+        session,
+        {None: start - timedelta(days=25), "convene": start - timedelta(days=9), "hold": start, "close": start + hours},
+    )
+    for document in [obj for obj in session.objectValues() if obj.portal_type == "File"]:
+        backdate(document, {None: start + hours})
+    for number, deliberation in enumerate(deliberations):
+        times = {
+            None: start - timedelta(days=45, hours=number),
+            "propose": start - timedelta(days=38, hours=number),
+            "validate": start - timedelta(days=30, hours=number),
+            "schedule": start - timedelta(days=21),
+            "publish": start + timedelta(days=3, hours=-8),
+        }
+        outcome = start + timedelta(minutes=20 * (number + 1))
+        times.update(dict.fromkeys(("adopt", "reject", "withdraw", "postpone"), outcome))
+        backdate(deliberation, times)
+        for document in deliberation.objectValues():
+            backdate(document, {None: times[None]})
+
+
+def ensure_session(portal, spec):
+    body = body_at(portal, spec["body"])
+    if find_by_key(body, spec["key"]) is not None:
+        return
+    session = create_session(body, spec)
+    deliberations = build_agenda(portal, session, spec)
+    if spec["state"] == "planned":
+        return
+    with acting_as("secretariat"):
+        api.content.transition(obj=session, transition="convene")
+    if spec["state"] == "closed":
+        record_outcomes(session, spec, deliberations)
+        backdate_past_session(session, deliberations)
+
+
+def ensure_sessions(portal):
+    for spec in SESSIONS:
+        ensure_session(portal, spec)

@@ -54,6 +54,12 @@ def ensure_admin(app):
         say(f"created the Zope administrator '{user_id}'")
 
 
+def delete_site(app, site_id):
+    """Delete the whole site without firing the removal events of its content: the model's handlers of removed
+    services, bodies and memberships expect a site around them and would fail (everything goes with the site)."""
+    app._delObject(site_id, suppress_events=True)
+
+
 def create_site(app, site_id=SITE_ID, recreate=False):
     """Create the demo site unless it exists; return True when it was created."""
     from Products.CMFPlone.factory import addPloneSite
@@ -62,7 +68,7 @@ def create_site(app, site_id=SITE_ID, recreate=False):
         if not recreate:
             return False
         say(f"deleting /{site_id}")
-        app.manage_delObjects([site_id])
+        delete_site(app, site_id)
     addPloneSite(
         app,
         site_id,

@@ -1,14 +1,13 @@
 """Sessions of the demo, dated from today: a closed council, a convened one, a planned one, the bureau, two
 commissions. The secretariat builds each agenda (which schedules the deliberations), convenes, records outcomes."""
 
-from collective.deliberations.demo.bodies import BUREAU
 from collective.deliberations.demo.bodies import COMMISSIONS
-from collective.deliberations.demo.bodies import COUNCIL
 from collective.deliberations.demo.dossiers import add_document
 from collective.deliberations.demo.dossiers import ensure_dossier
 from collective.deliberations.demo.dossiers import fill
 from collective.deliberations.demo.people import OFFICIAL_IDS
 from collective.deliberations.demo.people import PRESIDENT
+from collective.deliberations.demo.sessions import SESSIONS
 from collective.deliberations.demo.tools import acting_as
 from collective.deliberations.demo.tools import at
 from collective.deliberations.demo.tools import backdate
@@ -28,78 +27,6 @@ OUTCOMES = {
     "withdraw": "retirée",
     "postpone": "ajournée",
 }
-
-# Each session: the demo key, its body (a path from the site), days from today, hour, the state it reaches, its
-# deliberations with the outcome the secretariat records (None: still on the agenda), free items, documents.
-SESSIONS = (
-    {
-        "key": "conseil-clos",
-        "body": COUNCIL,
-        "days": -35,
-        "state": "closed",
-        "items": (
-            ("decision-modificative-2", "publish"),
-            ("tarifs-piscine", "publish"),
-            ("subvention-solidarites", "adopt"),
-            ("garantie-emprunt-hlm", "reject"),
-            ("remise-gracieuse", "adopt"),
-            ("plui-modification-simplifiee", "publish"),
-            ("preemption-tilleuls", "withdraw"),
-            ("convention-epf", "adopt"),
-            ("redevance-speciale", "postpone"),
-        ),
-        "free": (("questions", "Questions diverses"),),
-    },
-    {
-        "key": "commission-finances",
-        "body": f"{COUNCIL}/commission-finances",
-        "days": 5,
-        "hour": (17, 30),
-        "state": "convened",
-        "items": (("budget-primitif", None), ("taux-fiscalite", None), ("redevance-speciale", None)),
-    },
-    {
-        "key": "commission-urbanisme",
-        "body": f"{COUNCIL}/commission-urbanisme",
-        "days": 6,
-        "hour": (17, 30),
-        "state": "convened",
-        "items": (("plui-modification-2", None), ("plh", None)),
-    },
-    {
-        "key": "bureau-convoque",
-        "body": BUREAU,
-        "days": 8,
-        "hour": (17, 0),
-        "state": "convened",
-        "items": (("subvention-detr", None),),
-        "free": (("information", "Point d'étape sur le schéma directeur des équipements sportifs"),),
-    },
-    {
-        "key": "conseil-convoque",
-        "body": COUNCIL,
-        "days": 12,
-        "state": "convened",
-        "items": (
-            ("budget-primitif", None),
-            ("taux-fiscalite", None),
-            ("plui-modification-2", None),
-            ("quartier-gare", None),
-        ),
-        "free": (
-            ("information", "Rapport d'activité {year} du syndicat mixte des eaux du Val"),
-            ("questions", "Questions diverses"),
-        ),
-        "documents": (("Convocation", "convocation"), ("Note explicative de synthèse", "note_synthese")),
-    },
-    {
-        "key": "conseil-prevu",
-        "body": COUNCIL,
-        "days": 47,
-        "state": "planned",
-        "items": (("non-valeur", None), ("rlpi", None)),
-    },
-)
 
 
 def session_start(days, hour=(18, 30)):

@@ -1,7 +1,8 @@
 """Fill the demo site (profile collective.deliberations:demo). Idempotent: running it twice changes nothing.
 
 people.py: accounts, groups with a global role, fictitious officials; bodies.py: services, council, bureau,
-commissions and memberships; dossiers.py (with finances.py, urbanisme.py): deliberations; agenda.py (with sessions.py): sessions.
+commissions and memberships; dossiers.py (with finances.py, urbanisme.py): deliberations; agenda.py (with
+sessions.py): sessions.
 """
 
 from collective.deliberations.collectivite import get_settings

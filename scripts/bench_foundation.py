@@ -14,6 +14,10 @@ Only loopback traffic; it stops everything it started. Run it where `make run` c
 packages). Port 8480 unless --port says otherwise.
 """
 
+from benchlib import rss_mib
+from benchlib import sh
+from benchlib import table
+from benchlib import timed
 from pathlib import Path
 
 import argparse
@@ -37,24 +41,6 @@ STOCK_SITE = textwrap.dedent(
         transaction.commit()
     """
 )
-
-
-def sh(command, cwd, **kwargs):
-    return subprocess.run(command, cwd=cwd, shell=True, check=True, capture_output=True, text=True, **kwargs)
-
-
-def timed(command, cwd):
-    started = time.monotonic()
-    sh(command, cwd)
-    return time.monotonic() - started
-
-
-def rss_mib(pidfile):
-    pid = pidfile.read_text().strip()
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
 
 
 def pages_per_second(url, count):
@@ -110,10 +96,8 @@ def main(argv=None):
             print(f"kept {clone}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    width = max(len(name) for name, _ in figures)
     print()
-    for name, value in figures:
-        print(f"{name.ljust(width)}  {value}")
+    print(table(figures))
     return 0
 
 

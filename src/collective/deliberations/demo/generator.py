@@ -7,7 +7,8 @@ Everything goes through the real API, as the people concerned would do it: the a
 projets, their validators validate them, the secretariat puts them on the agenda of the council's and the bureau's
 sessions, convenes, holds and closes the sessions, records the votes and publishes the acts. Events, groups, local
 roles, workflow histories and the catalog are therefore the product's own. The instance must be stopped (the
-FileStorage is locked); on a site of 10,000 deliberations, generation takes a few minutes.
+FileStorage is locked). It commits every 500 objects and says so; the default volume (some 21,000 objects) takes
+about 13 minutes on one core, mostly in catalog indexing.
 
 The same seed and the same reference date give the same site (titles, states, sessions, agendas; not the UIDs).
 Sessions before the reference date (default: today) are closed (held in the last ten days, a few cancelled), those in

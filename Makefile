@@ -72,7 +72,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	@echo "==> installing Plone 6.2 and collective.deliberations through constraints.txt (a few minutes the first time)"
-	@$(PIP) hatchling editables
+	@$(PIP) setuptools wheel hatchling editables
 	@$(PIP) --no-build-isolation -e ".[postgres]"
 	@touch $@
 

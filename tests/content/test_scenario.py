@@ -26,6 +26,23 @@ def test_groups_follow_services_and_memberships(world):
     assert "agent" in [u.getId() for u in api.user.get_users(groupname=f"agents-{world.finances.UID()}")]
 
 
+def test_deleting_a_body_or_a_service_removes_its_groups(world):
+    commission_group = f"members-{world.commission.UID()}"
+    agents, validators = f"agents-{world.urbanisme.UID()}", f"validators-{world.urbanisme.UID()}"
+    assert api.group.get(groupname=commission_group) is not None
+    api.content.delete(world.commission)
+    api.content.delete(world.urbanisme)
+    assert api.group.get(groupname=commission_group) is None
+    assert api.group.get(groupname=agents) is None and api.group.get(groupname=validators) is None
+    assert {u.getId() for u in api.user.get_users(groupname=f"members-{world.council.UID()}")} == {"elu", "elu2"}
+
+
+def test_the_whole_site_can_be_deleted(world):
+    app = world.portal.aq_parent
+    app.manage_delObjects([world.portal.getId()])
+    assert world.portal.getId() not in app.objectIds()
+
+
 def test_validation_and_send_back_needs_a_comment(world):
     draft = world.draft()
     with api.env.adopt_user(username="agent"):

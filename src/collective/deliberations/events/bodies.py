@@ -7,6 +7,12 @@ from collective.deliberations.security.groups import remove_groups
 from collective.deliberations.security.groups import service_group_ids
 from collective.deliberations.security.groups import sync_body_members
 from collective.deliberations.security.groups import sync_service
+from plone.base.interfaces import IPloneSiteRoot
+
+
+def _site_going(event):
+    """The whole site is being deleted: its groups go with it, and there is no portal left to ask."""
+    return IPloneSiteRoot.providedBy(event.object)
 
 
 def body_added(body, event):
@@ -14,6 +20,8 @@ def body_added(body, event):
 
 
 def body_removed(body, event):
+    if _site_going(event):
+        return
     remove_groups([members_group_id(body)])
 
 
@@ -25,8 +33,10 @@ def membership_changed(membership, event):
 
 
 def membership_removed(membership, event):
-    if event.oldParent is not None and not getattr(event, "newParent", None):
-        sync_body_members(event.oldParent)
+    """A membership deleted on its own; when its whole body goes, body_removed drops the body's group."""
+    if event.object is not membership or event.oldParent is None or getattr(event, "newParent", None):
+        return
+    sync_body_members(event.oldParent)
 
 
 def service_changed(service, event):
@@ -34,4 +44,6 @@ def service_changed(service, event):
 
 
 def service_removed(service, event):
+    if _site_going(event):
+        return
     remove_groups(service_group_ids(service))

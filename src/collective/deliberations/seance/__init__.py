@@ -1,0 +1,20 @@
+"""Holding the séance: roll call, proxies, quorum, votes, numbering of the adopted acts, @ctes transmission."""
+
+from collective.deliberations import _
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+class SeanceError(ValueError):
+    """A refusal with its message (an i18n Message): shown on the page, returned as 400 by REST; nothing changed."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def translated(self, request=None):
+        return translate(self.message, context=request or getRequest())
+
+
+def refuse(msgid, default, **mapping):
+    raise SeanceError(_(msgid, default=default, mapping=mapping))

@@ -1,0 +1,221 @@
+"""Who is in the room at each agenda item: roll call, proxies, arrivals, departures, withdrawals; the quorum."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.deliberations.content.membership import memberships
+from collective.deliberations.seance import refuse
+from collective.deliberations.seance.record import get_record
+from datetime import date
+from plone import api
+
+
+PRESENT, ABSENT, EXCUSED, REPRESENTED, CONFLICT = "present", "absent", "excused", "represented", "conflict"
+STATUSES = (PRESENT, ABSENT, EXCUSED, REPRESENTED)
+MOVEMENTS = ("arrival", "departure", "conflict")
+
+
+def body(session):
+    return aq_parent(aq_inner(session))
+
+
+def session_day(session):
+    start = getattr(session, "start", None)
+    return start.date() if start else date.today()
+
+
+def members(session):
+    """{member id: membership} of the members in office on the day of the séance, in the body's order."""
+    day = session_day(session)
+    return {m.member: m for m in memberships(body(session)) if m.member and m.is_current(day)}
+
+
+def voting_members(session):
+    return [member_id for member_id, m in members(session).items() if getattr(m, "voting_right", True)]
+
+
+def agenda_ids(session):
+    return [item.getId() for item in session.agenda()]
+
+
+def check_held(session):
+    state = api.content.get_state(session)
+    if state != "held":
+        refuse(
+            "error_seance_not_held",
+            "The séance is not being held (state: ${state}): mark it as held to record presence and votes.",
+            state=state,
+        )
+
+
+def name(session, member_id):
+    membership = members(session).get(member_id)
+    return membership.member_name() if membership is not None else member_id
+
+
+class Presence:
+    """The room at one agenda item (or at the opening of the séance when item is None)."""
+
+    def __init__(self, session, item_id=None):
+        record = get_record(session)
+        self.in_office = members(session)
+        self.voting = [m for m, membership in self.in_office.items() if getattr(membership, "voting_right", True)]
+        status = {m: ABSENT for m in self.in_office}
+        proxies = {}
+        if record is not None:
+            status.update({m: s for m, s in record.attendance.items() if m in status})
+            proxies.update(record.proxies)
+            order = agenda_ids(session)
+            until = order.index(item_id) if item_id in order else -1
+            for movement in record.movements:
+                if movement["item"] in order and order.index(movement["item"]) <= until:
+                    member = movement["member"]
+                    if movement["kind"] == "arrival":
+                        status[member] = PRESENT
+                        proxies.pop(member, None)
+                    elif movement["kind"] == "departure":
+                        status[member] = REPRESENTED if movement.get("proxy") else ABSENT
+                        if movement.get("proxy"):
+                            proxies[member] = movement["proxy"]
+            for member in record.conflicts.get(item_id, ()) if item_id else ():
+                status[member] = CONFLICT
+        self.status = status
+        # A proxy counts only while its holder is in the room and the member it represents is not
+        self.proxies = {
+            giver: holder
+            for giver, holder in proxies.items()
+            if status.get(giver) == REPRESENTED and status.get(holder) == PRESENT
+        }
+        self.present = [m for m in self.in_office if status[m] == PRESENT]
+        self.quorum_needed = len(self.voting) // 2 + 1  # more than half of the members in office
+        self.present_voting = [m for m in self.voting if status[m] == PRESENT]
+        self.quorum = len(self.present_voting) >= self.quorum_needed
+        self.voters = [m for m in self.voting if status[m] == PRESENT or m in self.proxies]
+
+    def summary(self):
+        return {
+            "in_office": len(self.voting),
+            "present": len(self.present_voting),
+            "represented": len([m for m in self.voting if m in self.proxies]),
+            "voters": len(self.voters),
+            "quorum_needed": self.quorum_needed,
+            "quorum": self.quorum,
+        }
+
+
+def _check_proxies(session, status, proxies):
+    holders = {}
+    for giver, holder in proxies.items():
+        if status.get(giver) != REPRESENTED:
+            continue
+        if holder not in status:
+            refuse("error_not_member", "${member} is not a member in office of this body.", member=holder)
+        if holder == giver or status[holder] != PRESENT:
+            refuse(
+                "error_proxy_holder_absent",
+                "${holder} holds the proxy of ${member} but is not present.",
+                holder=name(session, holder),
+                member=name(session, giver),
+            )
+        if holder in holders:
+            refuse(
+                "error_proxy_twice",
+                "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
+                holder=name(session, holder),
+                other=name(session, holders[holder]),
+            )
+        holders[holder] = giver
+    for giver, s in status.items():
+        if s == REPRESENTED and giver not in proxies:
+            refuse(
+                "error_proxy_missing",
+                "${member} is represented: name the member who holds the proxy.",
+                member=name(session, giver),
+            )
+
+
+def record_roll_call(session, attendance=None, proxies=None, secretary=None, reconvened=None):
+    """Merge the given presences and proxies into the roll call, all checked before anything is kept."""
+    check_held(session)
+    in_office = members(session)
+    attendance = dict(attendance or {})
+    proxies = dict(proxies or {})
+    for member, value in list(attendance.items()):
+        if isinstance(value, dict):  # {"status": "represented", "proxy": "holder"}
+            if value.get("proxy"):
+                proxies[member] = value["proxy"]
+            attendance[member] = value.get("status")
+    for member in set(attendance) | set(proxies):
+        if member not in in_office:
+            refuse("error_not_member", "${member} is not a member in office of this body.", member=member)
+    for value in attendance.values():
+        if value not in STATUSES:
+            refuse(
+                "error_presence_unknown",
+                "« ${status} » is no presence: present, absent, excused or represented.",
+                status=str(value),
+            )
+    record = get_record(session)
+    status = {m: ABSENT for m in in_office}
+    all_proxies = {}
+    if record is not None:
+        status.update({m: s for m, s in record.attendance.items() if m in status})
+        all_proxies.update(record.proxies)
+    status.update(attendance)
+    all_proxies.update(proxies)
+    all_proxies = {g: h for g, h in all_proxies.items() if status.get(g) == REPRESENTED}
+    _check_proxies(session, status, all_proxies)
+    if secretary is not None and secretary not in in_office:
+        refuse("error_secretary_member", "The secrétaire de séance is chosen among the members of the body.")
+    record = get_record(session, create=True)
+    record.attendance.clear()
+    record.attendance.update(status)
+    record.proxies.clear()
+    record.proxies.update(all_proxies)
+    if reconvened is not None:
+        record.reconvened = bool(reconvened)
+    if secretary is not None:
+        session.secretary = secretary
+        session.reindexObject()
+    return record
+
+
+def record_movement(session, member, item_id, kind, proxy=None):
+    """An arrival or a departure from an item on, or a withdrawal from one item for a conflict of interest."""
+    check_held(session)
+    if member not in members(session):
+        refuse("error_not_member", "${member} is not a member in office of this body.", member=member)
+    if item_id not in agenda_ids(session):
+        refuse("error_item_unknown", "« ${item} » is no item of this séance's agenda.", item=str(item_id))
+    if kind not in MOVEMENTS:
+        refuse("error_movement_unknown", "« ${kind} » is no movement: arrival, departure or conflict.", kind=str(kind))
+    record = get_record(session, create=True)
+    if item_id in record.votes:
+        refuse("error_item_voted", "The vote on this item is already recorded.")
+    presence = Presence(session, item_id)
+    here = presence.status[member]
+    who = name(session, member)
+    if kind == "arrival" and here == PRESENT:
+        refuse("error_already_present", "${member} is already present at this item.", member=who)
+    if kind in ("departure", "conflict") and here != PRESENT:
+        refuse("error_not_present", "${member} is not present at this item.", member=who)
+    if kind == "conflict":
+        record.conflicts[item_id] = tuple(record.conflicts.get(item_id, ())) + (member,)
+        return record
+    if kind == "departure" and proxy:
+        if presence.status.get(proxy) != PRESENT or proxy == member:
+            refuse(
+                "error_proxy_holder_absent",
+                "${holder} holds the proxy of ${member} but is not present.",
+                holder=name(session, proxy),
+                member=who,
+            )
+        if proxy in presence.proxies.values():
+            other = next(g for g, h in presence.proxies.items() if h == proxy)
+            refuse(
+                "error_proxy_twice",
+                "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
+                holder=name(session, proxy),
+                other=name(session, other),
+            )
+    record.movements.append({"member": member, "item": item_id, "kind": kind, "proxy": proxy or None})
+    return record

@@ -1,0 +1,68 @@
+"""REST: GET @seance (roll call, quorum per item, votes), POST @roll-call and @movements on a session,
+GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the request's language."""
+
+from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.attendance import record_movement
+from collective.deliberations.seance.attendance import record_roll_call
+from collective.deliberations.seance.state import seance_state
+from collective.deliberations.seance.votes import get_vote
+from collective.deliberations.seance.votes import record_vote
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.interface import alsoProvides
+
+import transaction
+
+
+class _Recording(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        body = json_body(self.request) or {}
+        if not isinstance(body, dict):
+            body = {}
+        try:
+            return self.record(body)
+        except SeanceError as error:
+            message = error.translated(self.request)
+        except WorkflowException as error:
+            message = str(error)
+        transaction.doom()  # nothing of a refused request is kept
+        self.request.response.setStatus(400)
+        return {"error": {"type": "BadRequest", "message": message}}
+
+
+class GetSeance(Service):
+    def reply(self):
+        return {"@id": f"{self.context.absolute_url()}/@seance", **seance_state(self.context)}
+
+
+class PostRollCall(_Recording):
+    def record(self, body):
+        record_roll_call(
+            self.context,
+            attendance=body.get("attendance"),
+            proxies=body.get("proxies"),
+            secretary=body.get("secretary"),
+            reconvened=body.get("reconvened"),
+        )
+        return {"@id": f"{self.context.absolute_url()}/@seance", **seance_state(self.context)}
+
+
+class PostMovement(_Recording):
+    def record(self, body):
+        record_movement(self.context, body.get("member"), body.get("item"), body.get("kind"), body.get("proxy"))
+        return {"@id": f"{self.context.absolute_url()}/@seance", **seance_state(self.context)}
+
+
+class GetVote(Service):
+    def reply(self):
+        return {"@id": f"{self.context.absolute_url()}/@vote", "vote": get_vote(self.context)}
+
+
+class PostVote(_Recording):
+    def record(self, body):
+        vote = record_vote(self.context, body.get("mode"), ballots=body.get("ballots"), counts=body.get("counts"))
+        self.request.response.setStatus(201)
+        return {"@id": f"{self.context.absolute_url()}/@vote", "vote": vote}

@@ -1,0 +1,50 @@
+"""The séance as one plain structure, for the REST API and the secretariat's page alike."""
+
+from collective.deliberations.seance.attendance import agenda_ids
+from collective.deliberations.seance.attendance import members
+from collective.deliberations.seance.attendance import Presence
+from collective.deliberations.seance.record import get_record
+from plone import api
+
+
+def item_state(session, item, number, record=None):
+    presence = Presence(session, item.getId())
+    vote = record.votes.get(item.getId()) if record is not None else None
+    deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+    return {
+        "id": item.getId(),
+        "number": number,
+        "title": item.Title(),
+        "item_kind": item.item_kind,
+        "deliberation_state": api.content.get_state(deliberation) if deliberation is not None else None,
+        "presence": presence.summary(),
+        "status": dict(presence.status),
+        "proxies": dict(presence.proxies),
+        "voters": list(presence.voters),
+        "vote": dict(vote) if vote else None,
+    }
+
+
+def seance_state(session):
+    record = get_record(session)
+    opening = Presence(session)
+    in_office = members(session)
+    order = agenda_ids(session)
+    return {
+        "review_state": api.content.get_state(session),
+        "president": session.president,
+        "secretary": session.secretary,
+        "reconvened": bool(record.reconvened) if record is not None else False,
+        "members": [
+            {
+                "id": member_id,
+                "name": membership.member_name(),
+                "voting_right": bool(getattr(membership, "voting_right", True)),
+                "status": opening.status[member_id],
+                "proxy": (record.proxies.get(member_id) if record is not None else None),
+            }
+            for member_id, membership in in_office.items()
+        ],
+        "movements": [dict(m) for m in record.movements] if record is not None else [],
+        "items": [item_state(session, item, order.index(item.getId()) + 1, record) for item in session.agenda()],
+    }

@@ -59,17 +59,17 @@ def test_roll_call_with_a_proxy_and_the_quorum(seance):
 
 def test_one_proxy_per_holder_and_holder_present(seance):
     roll_call(seance, {"marchetti": "present", "girard": "absent"})
-    with refused("error_proxy_twice"):
+    with refused("seance_proxy_twice"):
         roll_call(
             seance, {"roux": "represented", "petit": "represented"}, proxies={"roux": "marchetti", "petit": "marchetti"}
         )
-    with refused("error_proxy_holder_absent"):
+    with refused("seance_proxy_holder_absent"):
         roll_call(seance, {"roux": "represented"}, proxies={"roux": "girard"})
-    with refused("error_proxy_missing"):
+    with refused("seance_proxy_missing"):
         roll_call(seance, {"roux": "represented"})
-    with refused("error_not_member"):
+    with refused("seance_not_member"):
         roll_call(seance, {"agent": "present"})
-    with refused("error_presence_unknown"):
+    with refused("seance_presence_unknown"):
         roll_call(seance, {"roux": "là"})
     # nothing of the refused calls was kept
     assert Presence(seance.session).status["roux"] == "absent"
@@ -96,7 +96,7 @@ def test_arrivals_departures_and_conflicts_per_item(seance):
         "quorum_needed": 4,
         "quorum": True,
     }
-    with api.env.adopt_user(username="secretaire"), refused("error_not_present"):
+    with api.env.adopt_user(username="secretaire"), refused("seance_not_present"):
         record_movement(seance.session, "benali", third, "departure")
     with api.env.adopt_user(username="secretaire"):
         record_movement(seance.session, "benali", third, "arrival")
@@ -115,5 +115,5 @@ def test_quorum_lost_when_too_many_leave(seance):
 def test_only_a_held_session_records_presence(seance):
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(seance.session, "close")
-    with refused("error_seance_not_held"):
+    with refused("seance_not_held"):
         roll_call(seance, {"marchetti": "present"})

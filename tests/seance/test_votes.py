@@ -102,34 +102,34 @@ def test_who_may_not_vote_is_refused_and_nothing_is_kept(seance):
         record_movement(seance.session, "elu2", item.getId(), "departure")
         record_movement(seance.session, "elu", item.getId(), "conflict")
     everyone = dict(marchetti="pour", girard="pour", benali="pour", roux="pour", petit="pour")
-    with refused("error_absent_no_vote"):
+    with refused("seance_absent_no_vote"):
         vote(item, "public", ballots=ballots(**everyone, elu2="pour"))
-    with refused("error_conflict_no_vote"):
+    with refused("seance_conflict_no_vote"):
         vote(item, "public", ballots=ballots(**everyone, elu="pour"))
-    with refused("error_voted_twice"):
+    with refused("seance_voted_twice"):
         vote(item, "public", ballots=ballots(**everyone) + ballots(marchetti="contre"))
-    with refused("error_votes_missing"):
+    with refused("seance_votes_missing"):
         vote(item, "public", ballots=ballots(marchetti="pour"))
-    with refused("error_vote_unknown"):
+    with refused("seance_vote_unknown"):
         vote(item, "public", ballots=ballots(**{**everyone, "marchetti": "peut-être"}))
-    with refused("error_not_member"):
+    with refused("seance_not_member"):
         vote(item, "public", ballots=ballots(**everyone, agent="pour"))
-    with refused("error_counts_total"):
+    with refused("seance_counts_total"):
         vote(item, "secret", counts={"pour": 9})
     membership = seance.council["petit"]
     membership.voting_right = False
-    with refused("error_no_voting_right"):
+    with refused("seance_no_voting_right"):
         vote(item, "public", ballots=ballots(**everyone))
     membership.voting_right = True
     assert get_vote(item) is None and api.content.get_state(seance.deliberations[0]) == "scheduled"
     vote(item, "public", ballots=ballots(**everyone))
-    with refused("error_item_voted"):
+    with refused("seance_item_voted"):
         vote(item, "unanimity")
 
 
 def test_no_vote_without_quorum_unless_convened_again(seance):
     roll_call(seance, {m: "present" for m in ("marchetti", "girard", "benali")})
-    with refused("error_no_quorum"):
+    with refused("seance_no_quorum"):
         vote(seance.items[0], "unanimity")
     assert api.content.get_state(seance.deliberations[0]) == "scheduled"
     roll_call(seance, {}, reconvened=True)

@@ -41,7 +41,7 @@ def check_held(session):
     state = api.content.get_state(session)
     if state != "held":
         refuse(
-            "error_seance_not_held",
+            "seance_not_held",
             "The séance is not being held (state: ${state}): mark it as held to record presence and votes.",
             state=state,
         )
@@ -108,17 +108,17 @@ def _check_proxies(session, status, proxies):
         if status.get(giver) != REPRESENTED:
             continue
         if holder not in status:
-            refuse("error_not_member", "${member} is not a member in office of this body.", member=holder)
+            refuse("seance_not_member", "${member} is not a member in office of this body.", member=holder)
         if holder == giver or status[holder] != PRESENT:
             refuse(
-                "error_proxy_holder_absent",
+                "seance_proxy_holder_absent",
                 "${holder} holds the proxy of ${member} but is not present.",
                 holder=name(session, holder),
                 member=name(session, giver),
             )
         if holder in holders:
             refuse(
-                "error_proxy_twice",
+                "seance_proxy_twice",
                 "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
                 holder=name(session, holder),
                 other=name(session, holders[holder]),
@@ -127,7 +127,7 @@ def _check_proxies(session, status, proxies):
     for giver, s in status.items():
         if s == REPRESENTED and giver not in proxies:
             refuse(
-                "error_proxy_missing",
+                "seance_proxy_missing",
                 "${member} is represented: name the member who holds the proxy.",
                 member=name(session, giver),
             )
@@ -146,11 +146,11 @@ def record_roll_call(session, attendance=None, proxies=None, secretary=None, rec
             attendance[member] = value.get("status")
     for member in set(attendance) | set(proxies):
         if member not in in_office:
-            refuse("error_not_member", "${member} is not a member in office of this body.", member=member)
+            refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
     for value in attendance.values():
         if value not in STATUSES:
             refuse(
-                "error_presence_unknown",
+                "seance_presence_unknown",
                 "« ${status} » is no presence: present, absent, excused or represented.",
                 status=str(value),
             )
@@ -165,7 +165,7 @@ def record_roll_call(session, attendance=None, proxies=None, secretary=None, rec
     all_proxies = {g: h for g, h in all_proxies.items() if status.get(g) == REPRESENTED}
     _check_proxies(session, status, all_proxies)
     if secretary is not None and secretary not in in_office:
-        refuse("error_secretary_member", "The secrétaire de séance is chosen among the members of the body.")
+        refuse("seance_secretary_member", "The secrétaire de séance is chosen among the members of the body.")
     record = get_record(session, create=True)
     record.attendance.clear()
     record.attendance.update(status)
@@ -183,28 +183,28 @@ def record_movement(session, member, item_id, kind, proxy=None):
     """An arrival or a departure from an item on, or a withdrawal from one item for a conflict of interest."""
     check_held(session)
     if member not in members(session):
-        refuse("error_not_member", "${member} is not a member in office of this body.", member=member)
+        refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
     if item_id not in agenda_ids(session):
-        refuse("error_item_unknown", "« ${item} » is no item of this séance's agenda.", item=str(item_id))
+        refuse("seance_item_unknown", "« ${item} » is no item of this séance's agenda.", item=str(item_id))
     if kind not in MOVEMENTS:
-        refuse("error_movement_unknown", "« ${kind} » is no movement: arrival, departure or conflict.", kind=str(kind))
+        refuse("seance_movement_unknown", "« ${kind} » is no movement: arrival, departure or conflict.", kind=str(kind))
     record = get_record(session, create=True)
     if item_id in record.votes:
-        refuse("error_item_voted", "The vote on this item is already recorded.")
+        refuse("seance_item_voted", "The vote on this item is already recorded.")
     presence = Presence(session, item_id)
     here = presence.status[member]
     who = name(session, member)
     if kind == "arrival" and here == PRESENT:
-        refuse("error_already_present", "${member} is already present at this item.", member=who)
+        refuse("seance_already_present", "${member} is already present at this item.", member=who)
     if kind in ("departure", "conflict") and here != PRESENT:
-        refuse("error_not_present", "${member} is not present at this item.", member=who)
+        refuse("seance_not_present", "${member} is not present at this item.", member=who)
     if kind == "conflict":
         record.conflicts[item_id] = tuple(record.conflicts.get(item_id, ())) + (member,)
         return record
     if kind == "departure" and proxy:
         if presence.status.get(proxy) != PRESENT or proxy == member:
             refuse(
-                "error_proxy_holder_absent",
+                "seance_proxy_holder_absent",
                 "${holder} holds the proxy of ${member} but is not present.",
                 holder=name(session, proxy),
                 member=who,
@@ -212,7 +212,7 @@ def record_movement(session, member, item_id, kind, proxy=None):
         if proxy in presence.proxies.values():
             other = next(g for g, h in presence.proxies.items() if h == proxy)
             refuse(
-                "error_proxy_twice",
+                "seance_proxy_twice",
                 "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
                 holder=name(session, proxy),
                 other=name(session, other),

@@ -20,16 +20,16 @@ MODES = ("public", "secret", "unanimity")
 def _deliberation_to_vote(item):
     deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
     if deliberation is None:
-        refuse("error_item_no_vote", "This item has no deliberation to vote on.")
+        refuse("seance_item_no_vote", "This item has no deliberation to vote on.")
     if api.content.get_state(deliberation) != "scheduled":
-        refuse("error_deliberation_not_scheduled", "This deliberation is no longer awaiting a vote.")
+        refuse("seance_deliberation_not_scheduled", "This deliberation is no longer awaiting a vote.")
     return deliberation
 
 
 def _check_quorum(session, presence, record):
     if not presence.quorum and not record.reconvened:
         refuse(
-            "error_no_quorum",
+            "seance_no_quorum",
             "No quorum: ${present} members present out of ${in_office} in office, ${needed} needed. The vote is"
             " refused; convene the council again (no quorum is needed then).",
             present=len(presence.present_voting),
@@ -41,19 +41,19 @@ def _check_quorum(session, presence, record):
 def _check_voter(session, presence, member, seen):
     who = name(session, member)
     if member not in presence.in_office:
-        refuse("error_not_member", "${member} is not a member in office of this body.", member=member)
+        refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
     if member not in presence.voting:
-        refuse("error_no_voting_right", "${member} has no voting right in this body.", member=who)
+        refuse("seance_no_voting_right", "${member} has no voting right in this body.", member=who)
     if presence.status[member] == CONFLICT:
         refuse(
-            "error_conflict_no_vote",
+            "seance_conflict_no_vote",
             "${member} left the room for a conflict of interest on this item and does not vote.",
             member=who,
         )
     if member not in presence.voters:
-        refuse("error_absent_no_vote", "${member} is absent at this item and not represented: no vote.", member=who)
+        refuse("seance_absent_no_vote", "${member} is absent at this item and not represented: no vote.", member=who)
     if member in seen:
-        refuse("error_voted_twice", "${member} has already voted on this item.", member=who)
+        refuse("seance_voted_twice", "${member} has already voted on this item.", member=who)
 
 
 def _public_counts(session, presence, ballots):
@@ -63,14 +63,14 @@ def _public_counts(session, presence, ballots):
         _check_voter(session, presence, member, seen)
         if choice not in CHOICES:
             refuse(
-                "error_vote_unknown",
+                "seance_vote_unknown",
                 "« ${vote} » is no vote: pour, contre, abstention or npp (ne prend pas part).",
                 vote=str(choice),
             )
         seen[member] = choice
     missing = [name(session, m) for m in presence.voters if m not in seen]
     if missing:
-        refuse("error_votes_missing", "The vote of these members is missing: ${names}.", names=", ".join(missing))
+        refuse("seance_votes_missing", "The vote of these members is missing: ${names}.", names=", ".join(missing))
     counts = {choice: 0 for choice in CHOICES}
     for choice in seen.values():
         counts[choice] += 1
@@ -81,11 +81,11 @@ def _secret_counts(presence, counts):
     try:
         counts = {choice: int((counts or {}).get(choice, 0)) for choice in CHOICES}
     except (TypeError, ValueError):
-        refuse("error_counts_numbers", "The counts of a secret ballot are whole numbers.")
+        refuse("seance_counts_numbers", "The counts of a secret ballot are whole numbers.")
     total = sum(counts.values())
     if min(counts.values()) < 0 or total == 0 or total > len(presence.voters):
         refuse(
-            "error_counts_total",
+            "seance_counts_total",
             "A secret ballot counts between 1 and ${voters} votes (the voters present or represented), not ${total}.",
             voters=len(presence.voters),
             total=total,
@@ -110,16 +110,16 @@ def record_vote(item, mode, ballots=None, counts=None):
     session = aq_parent(aq_inner(item))
     check_held(session)
     if mode not in MODES:
-        refuse("error_vote_mode", "« ${mode} » is no kind of vote: public, secret or unanimity.", mode=str(mode))
+        refuse("seance_vote_mode", "« ${mode} » is no kind of vote: public, secret or unanimity.", mode=str(mode))
     record = get_record(session, create=True)
     item_id = item.getId()
     if item_id in record.votes:
-        refuse("error_item_voted", "The vote on this item is already recorded.")
+        refuse("seance_item_voted", "The vote on this item is already recorded.")
     deliberation = _deliberation_to_vote(item)
     presence = Presence(session, item_id)
     _check_quorum(session, presence, record)
     if not presence.voters:
-        refuse("error_no_voters", "Nobody present or represented may vote on this item.")
+        refuse("seance_no_voters", "Nobody present or represented may vote on this item.")
     by_member = {}
     if mode == "public":
         by_member, counts = _public_counts(session, presence, list(ballots or []))

@@ -14,4 +14,8 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Nothing yet: every setting of the default profile is declarative."""
+    """What the default profile's XML cannot set."""
+    from collective.deliberations.documents.setup import configure_documentviewer
+    from plone import api
+
+    configure_documentviewer(api.portal.get())

@@ -1,0 +1,1 @@
+"""Documents: background conversion (queue, worker, status), checks of bad input."""

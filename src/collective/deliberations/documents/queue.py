@@ -1,0 +1,107 @@
+"""The conversion queue, stored in the ZODB beside the site: it survives a restart and is shared by every Zope
+process of the database.
+
+A worker claims a job by writing its name and a lease on the job and committing: two processes that claim the
+same job write the same object, so ZODB lets one commit and raises ConflictError in the other, which moves on.
+A claim whose lease ran out, or whose process on this machine is gone, can be taken again."""
+
+from BTrees.OOBTree import OOBTree
+from persistent import Persistent
+from zope.annotation.interfaces import IAnnotations
+
+import os
+import socket
+import threading
+import time
+
+
+KEY = "collective.deliberations.conversion_queue"
+LEASE = float(os.environ.get("DELIBERATIONS_CONVERSION_LEASE", "1800"))
+MAX_ATTEMPTS = int(os.environ.get("DELIBERATIONS_CONVERSION_ATTEMPTS", "3"))
+RETRY_DELAY = float(os.environ.get("DELIBERATIONS_CONVERSION_RETRY_DELAY", "30"))
+
+
+class Job(Persistent):
+    """One document to convert. No conflict resolution on purpose: concurrent claims must conflict."""
+
+    def __init__(self, uid):
+        self.uid = uid
+        self.enqueued = time.time()
+        self.not_before = 0.0
+        self.attempts = 0
+        self.claimed_by = None
+        self.claimed_until = 0.0
+
+    def claimable(self, now):
+        if now < self.not_before:
+            return False
+        return self.claimed_by is None or self.claimed_until < now or claimant_is_gone(self.claimed_by)
+
+
+def worker_name():
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def claimant_is_gone(name):
+    """True when the claim comes from a process of this machine that no longer runs (a restart)."""
+    host, pid, thread = (name.split(":") + ["", "", ""])[:3]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return int(thread or 0) not in {t.ident for t in threading.enumerate()}
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def queue_of(portal, create=False):
+    annotations = IAnnotations(portal)
+    queue = annotations.get(KEY)
+    if queue is None and create:
+        queue = annotations[KEY] = OOBTree()
+    return queue
+
+
+def enqueue(portal, uid):
+    """(Re)queue a document: a new job, or the existing one made due now with its attempts reset."""
+    queue = queue_of(portal, create=True)
+    job = queue.get(uid)
+    if job is None:
+        queue[uid] = Job(uid)
+    else:
+        job.enqueued, job.not_before, job.attempts = time.time(), 0.0, 0
+        job.claimed_by, job.claimed_until = None, 0.0
+    return queue[uid]
+
+
+def dequeue(portal, uid):
+    queue = queue_of(portal)
+    if queue is not None and uid in queue:
+        del queue[uid]
+
+
+def due_jobs(portal, now=None):
+    """Jobs a worker may claim now, oldest first."""
+    queue = queue_of(portal)
+    if not queue:
+        return []
+    now = now or time.time()
+    return sorted((job for job in queue.values() if job.claimable(now)), key=lambda job: job.enqueued)
+
+
+def claim(job, name, now=None):
+    now = now or time.time()
+    job.claimed_by = name
+    job.claimed_until = now + LEASE
+    job.attempts += 1
+
+
+def release_for_retry(job, now=None):
+    """Put a job back for a later attempt (after a delay growing with the attempts)."""
+    now = now or time.time()
+    job.claimed_by, job.claimed_until = None, 0.0
+    job.not_before = now + RETRY_DELAY * (2 ** max(job.attempts - 1, 0))

@@ -1,0 +1,199 @@
+"""The conversion worker: a thread of each Zope process, started when the process opens its database.
+
+Why a thread in each process rather than a separate worker service: ``make run`` stays one command, nothing more
+to deploy or supervise, and several processes on one database (RelStorage) share the queue safely because claims
+are transactional (see queue.py). The thread uses its own ZODB connection and transaction manager, sleeps between
+polls, and is woken at once by an upload committed in its own process."""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.users import system
+from collective.deliberations.documents import queue as jobs
+from collective.deliberations.documents.converter import DocumentConverter
+from collective.deliberations.documents.status import CONVERTED
+from collective.deliberations.documents.status import FAILED
+from collective.deliberations.documents.status import PENDING
+from collective.deliberations.documents.status import set_status
+from Products.CMFCore.indexing import processQueue
+from Products.CMFPlone.interfaces import IPloneSiteRoot
+from Testing.makerequest import makerequest
+from ZODB.POSException import ConflictError
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.globalrequest import clearRequest
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
+
+import logging
+import os
+import threading
+import time
+import transaction
+
+
+logger = logging.getLogger("collective.deliberations.conversion")
+POLL = float(os.environ.get("DELIBERATIONS_CONVERSION_POLL", "5"))
+WORKER = None
+
+
+def find_document(portal, uid):
+    found = portal.portal_catalog.unrestrictedSearchResults(UID=uid)
+    return found[0]._unrestrictedGetObject() if found else None
+
+
+class Runner:
+    """Claims and converts jobs through one connection of its own. Usable inline (tests, scripts) or in a thread."""
+
+    def __init__(self, db):
+        self.db = db
+        self.name = jobs.worker_name()
+        self.converted = 0
+
+    def run_pending(self, limit=None):
+        """Convert every due job of every site of the database; the number of jobs handled."""
+        self.name = jobs.worker_name()
+        manager = transaction.TransactionManager()
+        connection = self.db.open(transaction_manager=manager)
+        handled = 0
+        saved = getSite(), getSecurityManager(), getRequest()  # run inline, the caller keeps its own
+        try:
+            manager.begin()
+            app = makerequest(connection.root()["Application"])
+            setRequest(app.REQUEST)
+            newSecurityManager(None, system)
+            paths = [site.getPhysicalPath() for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+            for path in paths:
+                portal = app.unrestrictedTraverse(path)
+                setSite(portal)
+                while (limit is None or handled < limit) and self.run_one(manager, portal):
+                    handled += 1
+        finally:
+            manager.abort()
+            connection.close()
+            setSite(saved[0])
+            setSecurityManager(saved[1])
+            if saved[2] is None:
+                clearRequest()
+            else:
+                setRequest(saved[2])
+        return handled
+
+    def claim_next(self, manager, portal):
+        manager.begin()
+        for job in jobs.due_jobs(portal):
+            if not job.claimable(time.time()):  # read again: an aborted claim reloads it
+                continue
+            jobs.claim(job, self.name)
+            try:
+                manager.commit()
+            except ConflictError:
+                manager.abort()  # another process took it
+                continue
+            return job
+        manager.abort()
+        return None
+
+    def run_one(self, manager, portal):
+        job = self.claim_next(manager, portal)
+        if job is None:
+            return False
+        uid = job.uid
+        manager.begin()
+        document = find_document(portal, uid)
+        if document is None:
+            jobs.dequeue(portal, uid)
+        else:
+            self.convert(portal, job, document)
+        processQueue()  # the reindexing queue hangs on the thread's default transaction, not on ours
+        try:
+            manager.commit()
+        except ConflictError:
+            manager.abort()
+            self.give_back(manager, portal, uid)
+        return True
+
+    def convert(self, portal, job, document):
+        started = time.monotonic()
+        outcome = DocumentConverter(document).convert()
+        seconds = round(time.monotonic() - started, 2)
+        if outcome is None:
+            from collective.documentviewer.settings import Settings
+
+            pages = Settings(document).num_pages
+            set_status(document, CONVERTED, attempts=job.attempts, pages=pages, seconds=seconds, worker=self.name)
+            jobs.dequeue(portal, job.uid)
+            self.converted += 1
+            logger.info("converted %s (%s pages) in %s s", "/".join(document.getPhysicalPath()), pages, seconds)
+            return
+        permanent, reason = outcome
+        if permanent or job.attempts >= jobs.MAX_ATTEMPTS:
+            set_status(document, FAILED, reason, attempts=job.attempts, worker=self.name)
+            jobs.dequeue(portal, job.uid)
+        else:
+            set_status(document, PENDING, reason, attempts=job.attempts, worker=self.name)
+            jobs.release_for_retry(job)
+        logger.warning("conversion of %s failed: %s", "/".join(document.getPhysicalPath()), reason)
+
+    def give_back(self, manager, portal, uid):
+        """The result could not be saved (the document changed meanwhile): the job is due again at once."""
+        for _attempt in range(3):
+            manager.begin()
+            job = jobs.queue_of(portal).get(uid)
+            if job is None or job.claimed_by != self.name:
+                manager.abort()
+                return
+            job.claimed_by, job.claimed_until, job.not_before = None, 0.0, 0.0
+            job.attempts = max(job.attempts - 1, 0)
+            try:
+                manager.commit()
+                return
+            except ConflictError:
+                manager.abort()
+
+
+class Worker(threading.Thread):
+    def __init__(self, db, interval=POLL):
+        super().__init__(name="deliberations-conversion", daemon=True)
+        self.runner = Runner(db)
+        self.interval = interval
+        self.woken = threading.Event()
+        self.stopping = threading.Event()
+
+    def wake(self):
+        self.woken.set()
+
+    def stop(self):
+        self.stopping.set()
+        self.woken.set()
+
+    def run(self):
+        while not self.stopping.is_set():
+            self.woken.clear()
+            try:
+                self.runner.run_pending()
+            except Exception:
+                logger.exception("conversion worker: unexpected error, going on")
+            self.woken.wait(self.interval)
+
+
+def start_worker(db, interval=POLL):
+    global WORKER
+    WORKER = Worker(db, interval)
+    WORKER.start()
+    return WORKER
+
+
+def wake_worker(*args):
+    if WORKER is not None:
+        WORKER.wake()
+
+
+def database_opened(event):
+    """Zope opened its database: start this process's worker, unless DELIBERATIONS_CONVERSION_WORKER=off."""
+    if os.environ.get("DELIBERATIONS_CONVERSION_WORKER", "on").lower() in ("0", "off", "no", "false"):
+        logger.info("conversion worker disabled in this process")
+        return
+    if WORKER is None or not WORKER.is_alive():
+        start_worker(event.database)
+        logger.info("conversion worker started (polls every %s s)", POLL)

@@ -1,0 +1,55 @@
+"""REST: GET <session>/@sip (the SIP, application/zip), POST <session>/@transfer (versement to the vault)."""
+
+from collective.deliberations.archives.services.common import error
+from collective.deliberations.archives.services.common import no_csrf
+from collective.deliberations.archives.sip import ExportError
+from collective.deliberations.archives.transfer import build_sip
+from collective.deliberations.archives.transfer import transfer
+from collective.deliberations.archives.validation import schema_missing_message
+from collective.deliberations.archives.validation import SchemaMissing
+from plone.restapi.services import Service
+from ZPublisher.Iterators import filestream_iterator
+
+import json
+import os
+import shutil
+import tempfile
+
+
+class SipGet(Service):
+    """The SIP of this closed session, built in a private temporary directory and streamed from disk."""
+
+    def render(self):
+        self.check_permission()
+        directory = tempfile.mkdtemp(prefix="sip-")
+        try:
+            identifier, path, sha512 = build_sip([self.context], directory)
+        except (ExportError, SchemaMissing) as problem:
+            shutil.rmtree(directory, ignore_errors=True)
+            message = problem.message if isinstance(problem, ExportError) else schema_missing_message(problem)
+            body = error(self, 400 if isinstance(problem, ExportError) else 503, message)
+            self.request.response.setHeader("Content-Type", "application/json")
+            return json.dumps(body)
+        stream = filestream_iterator(path, "rb")
+        size = os.fstat(stream.fileno()).st_size
+        shutil.rmtree(directory, ignore_errors=True)  # the open file stays readable until streamed
+        response = self.request.response
+        response.setHeader("Content-Type", "application/zip")
+        response.setHeader("Content-Length", str(size))
+        response.setHeader("Content-Disposition", f'attachment; filename="{identifier}.zip"')
+        response.setHeader("X-SIP-SHA512", sha512)
+        return stream
+
+
+class TransferPost(Service):
+    def reply(self):
+        no_csrf(self.request)
+        try:
+            entry = transfer([self.context])
+        except ExportError as problem:
+            return error(self, 400, problem.message)
+        except SchemaMissing as problem:
+            return error(self, 503, schema_missing_message(problem))
+        return {key: entry[key] for key in ("identifier", "sha512", "date", "status", "records")} | {
+            "file": os.path.basename(entry["file"])
+        }

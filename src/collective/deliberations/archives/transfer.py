@@ -1,0 +1,98 @@
+"""Transfers (versements): the SIP of closed sessions written to the vault, the records made read-only ("versé"),
+and the archive's ArchiveTransferReply that marks them "archivé" with the archive's identifiers."""
+
+from BTrees.OOBTree import OOBTree
+from collective.deliberations import _
+from collective.deliberations.archives.collect import blockers
+from collective.deliberations.archives.collect import collect
+from collective.deliberations.archives.collect import records_of
+from collective.deliberations.archives.log import log_action
+from collective.deliberations.archives.settings import get_settings
+from collective.deliberations.archives.settings import schema_directory
+from collective.deliberations.archives.settings import vault_directory
+from collective.deliberations.archives.sip import ExportError
+from collective.deliberations.archives.sip import write_sip
+from collective.deliberations.archives.status import set_status
+from collective.deliberations.collectivite import get_settings as collectivite_settings
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import datetime
+import uuid
+
+
+KEY = "collective.deliberations.archives.transfers"
+
+
+def transfers(create=False):
+    annotations = IAnnotations(api.portal.get())
+    if KEY not in annotations and create:
+        annotations[KEY] = OOBTree()
+    return annotations.get(KEY, {})
+
+
+def header():
+    settings = get_settings()
+    siren = collectivite_settings().siren or "000000000"
+    return {
+        "comment": f"Versement des délibérations — {collectivite_settings().name or siren}",
+        "agreement": getattr(settings, "archival_agreement", None) or "CONV-DELIBERATIONS",
+        "archival_agency": getattr(settings, "archival_agency", None) or "FRAD000",
+        "transferring_agency": siren,
+        "originating_agency": siren,
+    }
+
+
+def new_identifier():
+    siren = collectivite_settings().siren or "000000000"
+    return f"SIP-{siren}-{datetime.datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
+def check_transferable(sessions):
+    messages = {
+        "not_closed": _("error_sip_not_closed", default="${title}: only a closed séance can be transferred."),
+        "hold": _(
+            "error_sip_hold", default="${title} is under legal hold: it can be neither transferred nor eliminated."
+        ),
+        "transferred": _("error_sip_transferred", default="${title} has already been transferred."),
+    }
+    for session in sessions:
+        for reason, record in blockers(session):
+            raise ExportError(_(messages[reason], mapping={"title": record.Title()}))
+
+
+def build_sip(sessions, directory, identifier=None):
+    """Write the SIP of `sessions` into `directory`; return (identifier, path, sha512)."""
+    check_transferable(sessions)
+    identifier = identifier or new_identifier()
+    units, sources = [], []
+    for session in sessions:
+        unit, session_sources = collect(session)
+        units.append(unit)
+        sources.extend(session_sources)
+    path, sha512, _manifest = write_sip(directory, identifier, units, sources, header(), schema_directory())
+    return identifier, path, sha512
+
+
+def transfer(sessions, adapter=None):
+    """Versement of `sessions`: the SIP goes to the vault (and to the archive system through `adapter`), every
+    record carried becomes read-only ("versé"). Returns the transfer's record."""
+    identifier, path, sha512 = build_sip(sessions, vault_directory())
+    sent = adapter.send(path, identifier) if adapter is not None else None
+    records = [record for session in sessions for record in records_of(session)]
+    for record in records:
+        set_status(record, "transferred", transfer_id=identifier)
+    entry = {
+        "identifier": identifier,
+        "file": path,
+        "sha512": sha512,
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "user": api.user.get_current().getId(),
+        "records": [record.UID() for record in records],
+        "sessions": [session.UID() for session in sessions],
+        "status": "sent" if sent else "written",
+        "adapter": sent or "vault",
+    }
+    transfers(create=True)[identifier] = entry
+    log_action("transfer", identifier, ", ".join("/".join(s.getPhysicalPath()) for s in sessions))
+    return entry

@@ -1,0 +1,144 @@
+"""The SIP of a closed séance: a zip with manifest.xml (SEDA 2.2) and Content/, valid before it leaves, atomic."""
+
+from .conftest import SCHEMA_ABSENT
+from .conftest import schema_available
+from collective.deliberations.archives.collect import Source
+from collective.deliberations.archives.seda import q
+from collective.deliberations.archives.sip import ExportError
+from collective.deliberations.archives.sip import write_sip
+from collective.deliberations.archives.transfer import build_sip
+from collective.deliberations.archives.transfer import header
+from collective.deliberations.archives.validation import check_structure
+from collective.deliberations.archives.validation import ManifestInvalid
+from collective.deliberations.archives.validation import SchemaMissing
+from collective.deliberations.archives.validation import validate
+from lxml import etree
+from zope.i18n import translate
+
+import hashlib
+import io
+import pytest
+import zipfile
+
+
+def unit_titles(unit):
+    content = unit.find(q("Content"))
+    return content.findtext(q("DescriptionLevel")), content.findtext(q("Title"))
+
+
+def test_sip_of_a_closed_session(archives, seda_schemas, tmp_path):
+    identifier, path, sha512 = build_sip([archives.old], tmp_path)
+    assert hashlib.sha512(open(path, "rb").read()).hexdigest() == sha512
+    assert open(path + ".sha512").read() == f"{sha512}  {identifier}.zip\n"
+    with zipfile.ZipFile(path) as sip:
+        names = sip.namelist()
+        assert "manifest.xml" in names
+        assert all(name == "manifest.xml" or name.startswith("Content/") for name in names)
+        assert {info.compress_type for info in sip.infolist()} == {zipfile.ZIP_STORED}
+        root = etree.fromstring(sip.read("manifest.xml"))
+        validate(root, seda_schemas)  # the official XSD
+        assert check_structure(root, sip.open) == []
+    assert root.findtext(q("MessageIdentifier")) == identifier
+    session_unit = root.find(f"{q('DataObjectPackage')}/{q('DescriptiveMetadata')}/{q('ArchiveUnit')}")
+    assert unit_titles(session_unit) == ("RecordGrp", "Conseil communautaire (12/03/2024)")
+    children = session_unit.findall(q("ArchiveUnit"))
+    assert [unit_titles(u) for u in children] == [
+        ("Item", "Convocation"),
+        ("File", "Budget primitif 2024"),
+        ("File", "Subvention au club de rugby"),
+    ]
+    budget = children[1]
+    content = budget.find(q("Content"))
+    assert content.findtext(q("OriginatingAgencyArchiveUnitIdentifier")) == "DEL2024_001"
+    assert [k.findtext(q("KeywordContent")) for k in content.iter(q("Keyword"))] == ["matière 7.1", "nature 1"]
+    assert content.findtext(f"{q('OriginatingAgency')}/{q('Identifier')}") == "200067106"
+    appraisal = budget.find(f"{q('Management')}/{q('AppraisalRule')}")
+    assert [appraisal.findtext(q(n)) for n in ("Rule", "StartDate", "FinalAction")] == [
+        "APP-00001",
+        "2024-03-12",
+        "Keep",
+    ]
+    assert [unit_titles(u) for u in budget.findall(q("ArchiveUnit"))] == [("Item", "Annexe de Budget primitif 2024")]
+    pdfs = [b for b in root.iter(q("BinaryDataObject")) if b.findtext(f".//{q('MimeType')}") == "application/pdf"]
+    assert len(pdfs) == 3
+    assert {b.findtext(f".//{q('FormatId')}") for b in pdfs} == {"fmt/18"}  # PDF 1.4, identified by Siegfried
+    assert all(b.find(q("MessageDigest")).get("algorithm") == "SHA-512" for b in pdfs)
+
+
+def test_manifest_checked_structurally_in_every_run(archives, tmp_path, monkeypatch):
+    """Runs with or without the XSD; without it, it says so and checks what it can."""
+    from collective.deliberations.archives import sip as sip_module
+
+    validated = []
+    if not schema_available():
+        print(SCHEMA_ABSENT)
+        monkeypatch.setattr(sip_module, "validate", lambda root, directory: validated.append(root))
+    else:
+        from .conftest import SEDA_22
+
+        monkeypatch.setenv("DELIBERATIONS_SEDA_SCHEMAS", str(SEDA_22))
+    _identifier, path, _sha = build_sip([archives.old], tmp_path)
+    with zipfile.ZipFile(path) as sip:
+        root = etree.fromstring(sip.read("manifest.xml"))
+        assert check_structure(root, sip.open) == []
+        # a file of the SIP altered afterwards is named
+        member = next(n for n in sip.namelist() if n.endswith(".pdf"))
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data + b"%" if info.filename == member else data)
+    with zipfile.ZipFile(tampered) as sip:
+        assert check_structure(root, sip.open) == [
+            f"{member}: its SHA-512 digest does not match the manifest",
+            f"{member}: its size does not match the manifest",
+        ]
+
+
+def test_wrong_element_order_is_invalid(archives, seda_schemas, tmp_path):
+    _identifier, path, _sha = build_sip([archives.old], tmp_path)
+    with zipfile.ZipFile(path) as sip:
+        root = etree.fromstring(sip.read("manifest.xml"))
+    content = next(root.iter(q("Content")))
+    level, title = content.find(q("DescriptionLevel")), content.find(q("Title"))
+    content.remove(level)
+    title.addnext(level)
+    with pytest.raises(ManifestInvalid, match="Title"):
+        validate(root, seda_schemas)
+
+
+def test_no_schema_no_export(archives, tmp_path, monkeypatch):
+    monkeypatch.setenv("DELIBERATIONS_SEDA_SCHEMAS", str(tmp_path / "nowhere"))
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    with pytest.raises(SchemaMissing, match="seda-2.2-main.xsd"):
+        build_sip([archives.old], vault)
+    assert list(vault.iterdir()) == []
+
+
+class Interrupted(io.BytesIO):
+    def read(self, size=-1):
+        if self.tell() > 1000:
+            raise KeyboardInterrupt
+        return super().read(min(size, 1000))
+
+
+def test_interrupted_export_leaves_nothing(archives, seda_schemas, tmp_path):
+    sources = [Source("BDO-1", "big.bin", lambda: Interrupted(b"x" * 5000))]
+    with pytest.raises(KeyboardInterrupt):
+        write_sip(tmp_path, "SIP-INTERRUPTED", [], sources, header(), seda_schemas)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_file_is_a_clear_error(archives, seda_schemas, tmp_path):
+    import os
+
+    annexe = archives.budget["annexe"]
+    blob = annexe.file._blob
+    os.unlink(blob._p_blob_uncommitted or blob.committed())
+    with pytest.raises(ExportError) as raised:
+        build_sip([archives.old], tmp_path)
+    assert translate(raised.value.message, target_language="fr").startswith(
+        "Le fichier annexe_annexe.pdf est illisible"
+    )
+    assert list(tmp_path.iterdir()) == []

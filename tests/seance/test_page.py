@@ -101,10 +101,12 @@ def test_unanimity_in_one_click_and_a_secret_ballot(held, secretariat):
     assert "7 pour, 0 contre" in words(tree.xpath('//section[@id="item-tarifs-piscine"]')[0])
 
 
-def test_only_the_secretariat_opens_the_page(held, request_factory):
+def test_only_the_secretariat_opens_the_page(held, request_factory, secretariat):
     official = request_factory(basic_auth=("elu", "secret-1234"), api=False)
     assert official.get("conseil/seance/@@seance").status_code in (401, 403)
-    assert official.get("conseil/seance").status_code == 200
+    link = '//a[contains(@href, "/conseil/seance/@@seance")]'
+    assert not page(official.get("conseil/seance")).xpath(link)
+    assert page(secretariat.get("conseil/seance")).xpath(link)
 
 
 def test_posting_without_the_authenticator_changes_nothing(held, secretariat):

@@ -51,6 +51,14 @@ def runner(functional):
     return run
 
 
+def reason(document):
+    """The reason of the document's status, in French as the site shows it."""
+    from collective.deliberations.documents.status import get_status
+    from zope.i18n import translate
+
+    return translate(get_status(document)["reason"], target_language="fr")
+
+
 def add_file(container, data, filename, content_type=None, **fields):
     content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     document = api.content.create(

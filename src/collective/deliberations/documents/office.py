@@ -7,6 +7,7 @@ from collective.deliberations.documents.inspect import Refused
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 
@@ -40,17 +41,24 @@ def office_to_pdf(source, extension, workdir, timeout=None):
     profile = tempfile.mkdtemp(prefix="lo-profile-", dir=workdir)
     outdir = os.path.join(workdir, "pdf")
     os.makedirs(outdir, exist_ok=True)
+    process = subprocess.Popen(
+        libreoffice_command(named, outdir, profile),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: a time-out ends soffice.bin too, not only the launcher
+    )
     try:
-        done = subprocess.run(
-            libreoffice_command(named, outdir, profile), capture_output=True, text=True, timeout=timeout
-        )
+        stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as error:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         raise ConversionFailed(f"LibreOffice did not finish within {timeout} s") from error
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     target = os.path.join(outdir, "document.pdf")
-    if done.returncode != 0:
-        raise ConversionFailed(f"LibreOffice exited with {done.returncode}: {(done.stderr or done.stdout)[-300:]}")
+    if process.returncode != 0:
+        raise ConversionFailed(f"LibreOffice exited with {process.returncode}: {(stderr or stdout)[-300:]}")
     if not os.path.exists(target) or os.path.getsize(target) == 0:
         # LibreOffice answers 0 and writes nothing for a file it cannot read: bad input, not worth a retry
         raise Refused(_("reason_office_unreadable", default="LibreOffice could not read this file: it may be damaged."))

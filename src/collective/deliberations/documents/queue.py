@@ -24,6 +24,8 @@ RETRY_DELAY = float(os.environ.get("DELIBERATIONS_CONVERSION_RETRY_DELAY", "30")
 class Job(Persistent):
     """One document to convert. No conflict resolution on purpose: concurrent claims must conflict."""
 
+    done = False
+
     def __init__(self, uid):
         self.uid = uid
         self.enqueued = time.time()
@@ -31,9 +33,10 @@ class Job(Persistent):
         self.attempts = 0
         self.claimed_by = None
         self.claimed_until = 0.0
+        self.done = False
 
     def claimable(self, now):
-        if now < self.not_before:
+        if self.done or now < self.not_before:
             return False
         return self.claimed_by is None or self.claimed_until < now or claimant_is_gone(self.claimed_by)
 
@@ -74,7 +77,7 @@ def enqueue(portal, uid):
         queue[uid] = Job(uid)
     else:
         job.enqueued, job.not_before, job.attempts = time.time(), 0.0, 0
-        job.claimed_by, job.claimed_until = None, 0.0
+        job.claimed_by, job.claimed_until, job.done = None, 0.0, False
     return queue[uid]
 
 
@@ -98,6 +101,13 @@ def claim(job, name, now=None):
     job.claimed_by = name
     job.claimed_until = now + LEASE
     job.attempts += 1
+
+
+def finish(job):
+    """Done (converted or failed for good). Removed from the queue later, apart from the result's transaction:
+    deleting keys of one small BTree from several workers at once conflicts."""
+    job.done = True
+    job.claimed_by, job.claimed_until = None, 0.0
 
 
 def release_for_retry(job, now=None):

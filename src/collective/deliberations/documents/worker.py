@@ -15,6 +15,8 @@ from collective.deliberations.documents.status import CONVERTED
 from collective.deliberations.documents.status import FAILED
 from collective.deliberations.documents.status import PENDING
 from collective.deliberations.documents.status import set_status
+from collective.documentviewer.settings import Settings
+from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
@@ -102,38 +104,55 @@ class Runner:
         manager.begin()
         document = find_document(portal, uid)
         if document is None:
-            jobs.dequeue(portal, uid)
+            job.done = True
+            manager.commit()
+            self.forget_done(manager, portal)
+            return True
+        converted = self.convert(job, document)
+        getQueue().clear()  # reindexed below, in a transaction of its own
+        try:
+            manager.commit()  # touches this document and this job only: no other worker writes them
+        except ConflictError:
+            manager.abort()  # the document changed meanwhile (a new upload queued it again)
+            self.give_back(manager, portal, uid)
+            return True
+        self.converted += converted
+        retry(manager, lambda: find_document(portal, uid).reindexObject())
+        self.forget_done(manager, portal)
+        return True
+
+    def convert(self, job, document):
+        """Convert and record the outcome on the document and the job; 1 when converted."""
+        started = time.monotonic()
+        outcome = DocumentConverter(document).convert()
+        seconds = round(time.monotonic() - started, 2)
+        path = "/".join(document.getPhysicalPath())
+        if outcome is None:
+            pages = Settings(document).num_pages
+            set_status(document, CONVERTED, attempts=job.attempts, pages=pages, seconds=seconds, worker=self.name)
+            jobs.finish(job)
+            logger.info("converted %s (%s pages) in %s s", path, pages, seconds)
+            return 1
+        permanent, reason = outcome
+        if permanent or job.attempts >= jobs.MAX_ATTEMPTS:
+            set_status(document, FAILED, reason, attempts=job.attempts, worker=self.name)
+            jobs.finish(job)
         else:
-            self.convert(portal, job, document)
-        processQueue()  # the reindexing queue hangs on the thread's default transaction, not on ours
+            set_status(document, PENDING, reason, attempts=job.attempts, worker=self.name)
+            jobs.release_for_retry(job)
+        logger.warning("conversion of %s failed: %s", path, reason)
+        return 0
+
+    def forget_done(self, manager, portal):
+        """Remove finished jobs from the queue; on a conflict another worker does it later."""
+        manager.begin()
+        queue = jobs.queue_of(portal)
+        for uid in [uid for uid, job in queue.items() if job.done]:
+            del queue[uid]
         try:
             manager.commit()
         except ConflictError:
             manager.abort()
-            self.give_back(manager, portal, uid)
-        return True
-
-    def convert(self, portal, job, document):
-        started = time.monotonic()
-        outcome = DocumentConverter(document).convert()
-        seconds = round(time.monotonic() - started, 2)
-        if outcome is None:
-            from collective.documentviewer.settings import Settings
-
-            pages = Settings(document).num_pages
-            set_status(document, CONVERTED, attempts=job.attempts, pages=pages, seconds=seconds, worker=self.name)
-            jobs.dequeue(portal, job.uid)
-            self.converted += 1
-            logger.info("converted %s (%s pages) in %s s", "/".join(document.getPhysicalPath()), pages, seconds)
-            return
-        permanent, reason = outcome
-        if permanent or job.attempts >= jobs.MAX_ATTEMPTS:
-            set_status(document, FAILED, reason, attempts=job.attempts, worker=self.name)
-            jobs.dequeue(portal, job.uid)
-        else:
-            set_status(document, PENDING, reason, attempts=job.attempts, worker=self.name)
-            jobs.release_for_retry(job)
-        logger.warning("conversion of %s failed: %s", "/".join(document.getPhysicalPath()), reason)
 
     def give_back(self, manager, portal, uid):
         """The result could not be saved (the document changed meanwhile): the job is due again at once."""
@@ -150,6 +169,20 @@ class Runner:
                 return
             except ConflictError:
                 manager.abort()
+
+
+def retry(manager, change, attempts=5):
+    """Run a small change in a transaction of its own, again after a conflict."""
+    for _attempt in range(attempts):
+        manager.begin()
+        change()
+        processQueue()
+        try:
+            manager.commit()
+            return True
+        except ConflictError:
+            manager.abort()
+    return False
 
 
 class Worker(threading.Thread):

@@ -37,6 +37,7 @@ def seda_schemas(monkeypatch):
 @pytest.fixture
 def vault(tmp_path, monkeypatch):
     path = tmp_path / "vault"
+    path.mkdir()
     monkeypatch.setenv("DELIBERATIONS_VAULT", str(path))
     return path
 

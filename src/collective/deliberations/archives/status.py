@@ -35,8 +35,10 @@ def set_status(obj, status, **info):
 
 def lock(obj):
     """Take the permissions that change `obj` from every role (the workflow gives them back to nobody)."""
+    known = {name for name, *_rest in obj.ac_inherited_permissions(1)}
     for permission in LOCKED_PERMISSIONS:
-        obj.manage_permission(permission, roles=[], acquire=False)
+        if permission in known:
+            obj.manage_permission(permission, roles=[], acquire=False)
     obj.reindexObjectSecurity()
 
 

@@ -18,6 +18,8 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 import datetime
+import os
+import transaction
 import uuid
 
 
@@ -29,6 +31,19 @@ def transfers(create=False):
     if KEY not in annotations and create:
         annotations[KEY] = OOBTree()
     return annotations.get(KEY, {})
+
+
+def _discard(path):
+    for name in (path, path + ".sha512"):
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
+
+
+def _keep_if_committed(committed, path):
+    if not committed:
+        _discard(path)
 
 
 def header():
@@ -78,10 +93,16 @@ def transfer(sessions, adapter=None):
     """Versement of `sessions`: the SIP goes to the vault (and to the archive system through `adapter`), every
     record carried becomes read-only ("versé"). Returns the transfer's record."""
     identifier, path, sha512 = build_sip(sessions, vault_directory())
-    sent = adapter.send(path, identifier) if adapter is not None else None
-    records = [record for session in sessions for record in records_of(session)]
-    for record in records:
-        set_status(record, "transferred", transfer_id=identifier)
+    # the SIP leaves the vault again unless the transaction that records the transfer commits
+    transaction.get().addAfterCommitHook(_keep_if_committed, args=(path,))
+    try:
+        sent = adapter.send(path, identifier) if adapter is not None else None
+        records = [record for session in sessions for record in records_of(session)]
+        for record in records:
+            set_status(record, "transferred", transfer_id=identifier)
+    except BaseException:
+        _discard(path)
+        raise
     entry = {
         "identifier": identifier,
         "file": path,

@@ -7,7 +7,7 @@ from zope.interface import alsoProvides
 
 def error(service, status, message, **extra):
     service.request.response.setStatus(status)
-    text = translate(message, context=service.request) if not isinstance(message, str) else message
+    text = translate(message, context=service.request)  # a plain str comes back as it is
     return {"error": {"type": "BadRequest" if status == 400 else "Error", "message": text, **extra}}
 
 

@@ -1,10 +1,13 @@
 """REST: GET <session>/@sip (the SIP, application/zip), POST <session>/@transfer (versement to the vault)."""
 
+from collective.deliberations.archives.reply import apply_reply
+from collective.deliberations.archives.reply import ReplyRefused
 from collective.deliberations.archives.services.common import error
 from collective.deliberations.archives.services.common import no_csrf
 from collective.deliberations.archives.sip import ExportError
 from collective.deliberations.archives.transfer import build_sip
 from collective.deliberations.archives.transfer import transfer
+from collective.deliberations.archives.transfer import transfers
 from collective.deliberations.archives.validation import schema_missing_message
 from collective.deliberations.archives.validation import SchemaMissing
 from plone.restapi.services import Service
@@ -53,3 +56,23 @@ class TransferPost(Service):
         return {key: entry[key] for key in ("identifier", "sha512", "date", "status", "records")} | {
             "file": os.path.basename(entry["file"])
         }
+
+
+class ReplyPost(Service):
+    """The archive's ArchiveTransferReply, as the body (application/xml) or a multipart field named "file"."""
+
+    def reply(self):
+        no_csrf(self.request)
+        upload = self.request.form.get("file")
+        data = upload.read() if hasattr(upload, "read") else self.request.get("BODY") or b""
+        try:
+            entry = apply_reply(data)
+        except ReplyRefused as problem:
+            return error(self, 400, problem.message)
+        return {key: entry.get(key) for key in ("identifier", "status", "reply", "reply_code", "records")}
+
+
+class TransfersGet(Service):
+    def reply(self):
+        keys = ("identifier", "date", "user", "status", "sha512", "reply", "adapter")
+        return {"items": [{key: entry.get(key) for key in keys} for entry in transfers().values()]}

@@ -1,11 +1,16 @@
 """docs/seance.md is executed: each request is sent as written, each response checked against the document."""
 
 from .conftest import Seance
+from collective.deliberations.demo.pdf import pdf_bytes
 from content import test_rest_documentation as documented
+from datetime import date
 from pathlib import Path
 from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 
+import base64
 import json
 import requests
 import transaction
@@ -14,22 +19,36 @@ import transaction
 DOC = Path(__file__).resolve().parents[2] / "docs" / "seance.md"
 
 
+def fill(text, values):
+    for name, value in values.items():
+        text = text.replace("{{" + name + "}}", value)
+    return text
+
+
 def test_documented_seance(functional_portal):
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     seance = Seance(functional_portal)
     transaction.commit()
-    year = str(seance.session.start.year)
+    day = seance.session.start.date()
+    values = {
+        "year": str(day.year),
+        "date": day.strftime("%Y%m%d"),
+        "decision": day.isoformat(),
+        "today": date.today().isoformat(),
+        "pdf": base64.b64encode(pdf_bytes("Délibération signée", ["Le conseil décide."])).decode(),
+    }
     base = functional_portal.absolute_url().rsplit("/plone", 1)[0]
     pairs = documented.examples(DOC)
     assert len(pairs) >= 12
     for number, (request_block, response_block) in enumerate(pairs, 1):
         (method, path, _version), headers, body = documented.parse(request_block)
         user = headers.get("Authorization")
+        password = SITE_OWNER_PASSWORD if user == "admin" else "secret-1234"
         response = requests.request(
             method,
             base + path,
-            auth=None if user is None else (user, "secret-1234"),
-            data=body.encode() or None,
+            auth=None if user is None else (SITE_OWNER_NAME if user == "admin" else user, password),
+            data=fill(body, values).encode() or None,
             timeout=60,
             headers={"Accept": "application/json", "Content-Type": "application/json"},
         )
@@ -37,5 +56,5 @@ def test_documented_seance(functional_portal):
         where = f"example {number}: {method} {path} as {user or 'anonymous'}"
         assert response.status_code == int(status), f"{where}: {response.status_code} {response.text[:500]}"
         if expected:
-            expected = json.loads(expected.replace("{{year}}", year))
+            expected = json.loads(fill(expected, values))
             assert documented.contains(response.json(), expected), f"{where}: {response.text[:800]}"

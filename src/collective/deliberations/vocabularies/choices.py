@@ -50,6 +50,7 @@ AGENDA_ITEM_KINDS = vocabulary(
 
 DOCUMENT_TYPES = vocabulary(
     ("annexe", _("Annex")),
+    ("acte", _("Signed act (main document sent to the préfecture)")),
     ("note_synthese", _("Summary note (note explicative de synthèse)")),
     ("rapport", _("Report")),
     ("convocation", _("Convocation")),

@@ -74,3 +74,41 @@ def test_threads_retrying_on_conflict_give_each_number_once(functional_portal):
     assert sorted(taken) == [1, 2]
     transaction.begin()
     assert last_number(2031, functional_portal) == 2
+
+
+def test_two_secretaries_voting_at_once_through_rest(functional_portal):
+    """Two votes posted at the same moment on two items, through the real server: two acts, two numbers in order."""
+    from .conftest import Seance
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    import requests
+
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    seance = Seance(functional_portal)
+    seance.everyone_present()
+    transaction.commit()
+    url = functional_portal.absolute_url()
+    answers, start = {}, threading.Barrier(2)
+
+    def vote(item_id):
+        start.wait(30)
+        answers[item_id] = requests.post(
+            f"{url}/conseil/seance/{item_id}/@vote",
+            json={"mode": "unanimity"},
+            auth=("secretaire", "secret-1234"),
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+
+    threads = [threading.Thread(target=vote, args=(item.getId(),)) for item in seance.items[:2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(90)
+    assert [answers[item.getId()].status_code for item in seance.items[:2]] == [201, 201]
+    numbers = sorted(answer.json()["vote"]["number"] for answer in answers.values())
+    year = seance.session.start.year
+    assert numbers == [f"DEL{year}_001", f"DEL{year}_002"]
+    transaction.begin()
+    assert last_number(year, functional_portal) == 2

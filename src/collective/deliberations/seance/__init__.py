@@ -1,6 +1,5 @@
 """Holding the séance: roll call, proxies, quorum, votes, numbering of the adopted acts, @ctes transmission."""
 
-from collective.deliberations import _
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -16,5 +15,6 @@ class SeanceError(ValueError):
         return translate(self.message, context=request or getRequest())
 
 
-def refuse(msgid, default, **mapping):
-    raise SeanceError(_(msgid, default=default, mapping=mapping))
+def refuse(message):
+    """Refuse with `message`, an i18n Message written where it is raised (so that i18ndude finds it)."""
+    raise SeanceError(message)

@@ -5,6 +5,7 @@ The package is a tar.gz holding the ACTES message ``DDD-SIREN-YYYYMMDD-NUMBER-NA
 ACTES v1.1-20040216, ISO-8859-1), the act itself as ``..._1.pdf`` and its annexes as ``..._2.pdf``, ``..._3.pdf``...
 """
 
+from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.controlpanels.collectivite import ACTES_NUMBER
 from collective.deliberations.seance import refuse
@@ -48,7 +49,13 @@ def _documents(deliberation):
 def _pdf(file_obj):
     data = file_obj.file.data if file_obj.file is not None else b""
     if not data.startswith(b"%PDF"):
-        refuse("seance_actes_not_pdf", "« ${title} » is not a PDF: @ctes takes PDF files only.", title=file_obj.Title())
+        refuse(
+            _(
+                "seance_actes_not_pdf",
+                default="« ${title} » is not a PDF: @ctes takes PDF files only.",
+                mapping={"title": file_obj.Title()},
+            )
+        )
     return data
 
 
@@ -69,17 +76,25 @@ def base_name(deliberation, settings=None):
 def check(deliberation):
     settings = get_settings()
     if api.content.get_state(deliberation) not in DONE or not deliberation.number:
-        refuse("seance_actes_not_adopted", "Only an adopted, numbered act is sent to the préfecture.")
+        refuse(_("seance_actes_not_adopted", default="Only an adopted, numbered act is sent to the préfecture."))
     if not ACTES_NUMBER.match(deliberation.number):
-        refuse("seance_actes_bad_number", "The number ${number} is not accepted by @ctes.", number=deliberation.number)
+        refuse(
+            _(
+                "seance_actes_bad_number",
+                default="The number ${number} is not accepted by @ctes.",
+                mapping={"number": deliberation.number},
+            )
+        )
     if not settings.siren or not settings.departement:
         refuse(
-            "seance_actes_no_siren",
-            "Give the SIREN and the département of the collectivité in its control panel first.",
+            _(
+                "seance_actes_no_siren",
+                default="Give the SIREN and the département of the collectivité in its control panel first.",
+            )
         )
     main, annexes = _documents(deliberation)
     if len(main) != 1:
-        refuse("seance_actes_no_main", "Attach the signed act as one PDF document of type « Signed act ».")
+        refuse(_("seance_actes_no_main", default="Attach the signed act as one PDF document of type « Signed act »."))
     return settings, main[0], annexes
 
 
@@ -135,22 +150,23 @@ def record_acknowledgement(deliberation, xml):
     try:
         root = etree.fromstring(xml)
     except (etree.XMLSyntaxError, ValueError):
-        refuse("seance_actes_ar_unreadable", "This is not an ARActe XML message of @ctes.")
+        refuse(_("seance_actes_ar_unreadable", default="This is not an ARActe XML message of @ctes."))
     received = root.find(A + "ActeRecu")
     if root.tag != A + "ARActe" or received is None or not root.get(A + "IDActe"):
-        refuse("seance_actes_ar_unreadable", "This is not an ARActe XML message of @ctes.")
+        refuse(_("seance_actes_ar_unreadable", default="This is not an ARActe XML message of @ctes."))
     number = received.get(A + "NumeroInterne")
     if number != deliberation.number:
         refuse(
-            "seance_actes_ar_other_act",
-            "This acknowledgement is for act ${other}, not for ${number}.",
-            other=str(number),
-            number=str(deliberation.number),
+            _(
+                "seance_actes_ar_other_act",
+                default="This acknowledgement is for act ${other}, not for ${number}.",
+                mapping={"other": str(number), "number": str(deliberation.number)},
+            )
         )
     try:
         date = datetime.date.fromisoformat(root.get(A + "DateReception", ""))
     except ValueError:
-        refuse("seance_actes_ar_unreadable", "This is not an ARActe XML message of @ctes.")
+        refuse(_("seance_actes_ar_unreadable", default="This is not an ARActe XML message of @ctes."))
     ack = PersistentMapping(identifier=root.get(A + "IDActe"), date=date.isoformat())
     IAnnotations(deliberation)[KEY] = ack
     return ack

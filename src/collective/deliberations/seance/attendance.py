@@ -2,6 +2,7 @@
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from collective.deliberations import _
 from collective.deliberations.content.membership import memberships
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.record import get_record
@@ -41,9 +42,11 @@ def check_held(session):
     state = api.content.get_state(session)
     if state != "held":
         refuse(
-            "seance_not_held",
-            "The séance is not being held (state: ${state}): mark it as held to record presence and votes.",
-            state=state,
+            _(
+                "seance_not_held",
+                default="The séance is not being held (state: ${state}): mark it as held to record presence and votes.",
+                mapping={"state": state},
+            )
         )
 
 
@@ -108,28 +111,38 @@ def _check_proxies(session, status, proxies):
         if status.get(giver) != REPRESENTED:
             continue
         if holder not in status:
-            refuse("seance_not_member", "${member} is not a member in office of this body.", member=holder)
+            refuse(
+                _(
+                    "seance_not_member",
+                    default="${member} is not a member in office of this body.",
+                    mapping={"member": holder},
+                )
+            )
         if holder == giver or status[holder] != PRESENT:
             refuse(
-                "seance_proxy_holder_absent",
-                "${holder} holds the proxy of ${member} but is not present.",
-                holder=name(session, holder),
-                member=name(session, giver),
+                _(
+                    "seance_proxy_holder_absent",
+                    default="${holder} holds the proxy of ${member} but is not present.",
+                    mapping={"holder": name(session, holder), "member": name(session, giver)},
+                )
             )
         if holder in holders:
             refuse(
-                "seance_proxy_twice",
-                "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
-                holder=name(session, holder),
-                other=name(session, holders[holder]),
+                _(
+                    "seance_proxy_twice",
+                    default="${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
+                    mapping={"holder": name(session, holder), "other": name(session, holders[holder])},
+                )
             )
         holders[holder] = giver
     for giver, s in status.items():
         if s == REPRESENTED and giver not in proxies:
             refuse(
-                "seance_proxy_missing",
-                "${member} is represented: name the member who holds the proxy.",
-                member=name(session, giver),
+                _(
+                    "seance_proxy_missing",
+                    default="${member} is represented: name the member who holds the proxy.",
+                    mapping={"member": name(session, giver)},
+                )
             )
 
 
@@ -146,13 +159,21 @@ def record_roll_call(session, attendance=None, proxies=None, secretary=None, rec
             attendance[member] = value.get("status")
     for member in set(attendance) | set(proxies):
         if member not in in_office:
-            refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
+            refuse(
+                _(
+                    "seance_not_member",
+                    default="${member} is not a member in office of this body.",
+                    mapping={"member": member},
+                )
+            )
     for value in attendance.values():
         if value not in STATUSES:
             refuse(
-                "seance_presence_unknown",
-                "« ${status} » is no presence: present, absent, excused or represented.",
-                status=str(value),
+                _(
+                    "seance_presence_unknown",
+                    default="« ${status} » is no presence: present, absent, excused or represented.",
+                    mapping={"status": str(value)},
+                )
             )
     record = get_record(session)
     status = {m: ABSENT for m in in_office}
@@ -165,7 +186,9 @@ def record_roll_call(session, attendance=None, proxies=None, secretary=None, rec
     all_proxies = {g: h for g, h in all_proxies.items() if status.get(g) == REPRESENTED}
     _check_proxies(session, status, all_proxies)
     if secretary is not None and secretary not in in_office:
-        refuse("seance_secretary_member", "The secrétaire de séance is chosen among the members of the body.")
+        refuse(
+            _("seance_secretary_member", default="The secrétaire de séance is chosen among the members of the body.")
+        )
     record = get_record(session, create=True)
     record.attendance.clear()
     record.attendance.update(status)
@@ -183,39 +206,61 @@ def record_movement(session, member, item_id, kind, proxy=None):
     """An arrival or a departure from an item on, or a withdrawal from one item for a conflict of interest."""
     check_held(session)
     if member not in members(session):
-        refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
+        refuse(
+            _(
+                "seance_not_member",
+                default="${member} is not a member in office of this body.",
+                mapping={"member": member},
+            )
+        )
     if item_id not in agenda_ids(session):
-        refuse("seance_item_unknown", "« ${item} » is no item of this séance's agenda.", item=str(item_id))
+        refuse(
+            _(
+                "seance_item_unknown",
+                default="« ${item} » is no item of this séance's agenda.",
+                mapping={"item": str(item_id)},
+            )
+        )
     if kind not in MOVEMENTS:
-        refuse("seance_movement_unknown", "« ${kind} » is no movement: arrival, departure or conflict.", kind=str(kind))
+        refuse(
+            _(
+                "seance_movement_unknown",
+                default="« ${kind} » is no movement: arrival, departure or conflict.",
+                mapping={"kind": str(kind)},
+            )
+        )
     record = get_record(session, create=True)
     if item_id in record.votes:
-        refuse("seance_item_voted", "The vote on this item is already recorded.")
+        refuse(_("seance_item_voted", default="The vote on this item is already recorded."))
     presence = Presence(session, item_id)
     here = presence.status[member]
     who = name(session, member)
     if kind == "arrival" and here == PRESENT:
-        refuse("seance_already_present", "${member} is already present at this item.", member=who)
+        refuse(
+            _("seance_already_present", default="${member} is already present at this item.", mapping={"member": who})
+        )
     if kind in ("departure", "conflict") and here != PRESENT:
-        refuse("seance_not_present", "${member} is not present at this item.", member=who)
+        refuse(_("seance_not_present", default="${member} is not present at this item.", mapping={"member": who}))
     if kind == "conflict":
         record.conflicts[item_id] = tuple(record.conflicts.get(item_id, ())) + (member,)
         return record
     if kind == "departure" and proxy:
         if presence.status.get(proxy) != PRESENT or proxy == member:
             refuse(
-                "seance_proxy_holder_absent",
-                "${holder} holds the proxy of ${member} but is not present.",
-                holder=name(session, proxy),
-                member=who,
+                _(
+                    "seance_proxy_holder_absent",
+                    default="${holder} holds the proxy of ${member} but is not present.",
+                    mapping={"holder": name(session, proxy), "member": who},
+                )
             )
         if proxy in presence.proxies.values():
             other = next(g for g, h in presence.proxies.items() if h == proxy)
             refuse(
-                "seance_proxy_twice",
-                "${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
-                holder=name(session, proxy),
-                other=name(session, other),
+                _(
+                    "seance_proxy_twice",
+                    default="${holder} already holds the proxy of ${other}: a member holds one proxy at most.",
+                    mapping={"holder": name(session, proxy), "other": name(session, other)},
+                )
             )
     record.movements.append({"member": member, "item": item_id, "kind": kind, "proxy": proxy or None})
     return record

@@ -3,6 +3,7 @@ deliberation's adopt or reject transition (CGCT L2121-17, L2121-20, L2121-21).""
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from collective.deliberations import _
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import check_held
 from collective.deliberations.seance.attendance import CONFLICT
@@ -20,40 +21,60 @@ MODES = ("public", "secret", "unanimity")
 def _deliberation_to_vote(item):
     deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
     if deliberation is None:
-        refuse("seance_item_no_vote", "This item has no deliberation to vote on.")
+        refuse(_("seance_item_no_vote", default="This item has no deliberation to vote on."))
     if api.content.get_state(deliberation) != "scheduled":
-        refuse("seance_deliberation_not_scheduled", "This deliberation is no longer awaiting a vote.")
+        refuse(_("seance_deliberation_not_scheduled", default="This deliberation is no longer awaiting a vote."))
     return deliberation
 
 
 def _check_quorum(session, presence, record):
     if not presence.quorum and not record.reconvened:
         refuse(
-            "seance_no_quorum",
-            "No quorum: ${present} members present out of ${in_office} in office, ${needed} needed. The vote is"
-            " refused; convene the council again (no quorum is needed then).",
-            present=len(presence.present_voting),
-            in_office=len(presence.voting),
-            needed=presence.quorum_needed,
+            _(
+                "seance_no_quorum",
+                default="No quorum: ${present} members present out of ${in_office} in office, ${needed} needed."
+                " The vote is refused; convene the council again (no quorum is needed then).",
+                mapping={
+                    "present": len(presence.present_voting),
+                    "in_office": len(presence.voting),
+                    "needed": presence.quorum_needed,
+                },
+            )
         )
 
 
 def _check_voter(session, presence, member, seen):
     who = name(session, member)
     if member not in presence.in_office:
-        refuse("seance_not_member", "${member} is not a member in office of this body.", member=member)
+        refuse(
+            _(
+                "seance_not_member",
+                default="${member} is not a member in office of this body.",
+                mapping={"member": member},
+            )
+        )
     if member not in presence.voting:
-        refuse("seance_no_voting_right", "${member} has no voting right in this body.", member=who)
+        refuse(
+            _("seance_no_voting_right", default="${member} has no voting right in this body.", mapping={"member": who})
+        )
     if presence.status[member] == CONFLICT:
         refuse(
-            "seance_conflict_no_vote",
-            "${member} left the room for a conflict of interest on this item and does not vote.",
-            member=who,
+            _(
+                "seance_conflict_no_vote",
+                default="${member} left the room for a conflict of interest on this item and does not vote.",
+                mapping={"member": who},
+            )
         )
     if member not in presence.voters:
-        refuse("seance_absent_no_vote", "${member} is absent at this item and not represented: no vote.", member=who)
+        refuse(
+            _(
+                "seance_absent_no_vote",
+                default="${member} is absent at this item and not represented: no vote.",
+                mapping={"member": who},
+            )
+        )
     if member in seen:
-        refuse("seance_voted_twice", "${member} has already voted on this item.", member=who)
+        refuse(_("seance_voted_twice", default="${member} has already voted on this item.", mapping={"member": who}))
 
 
 def _public_counts(session, presence, ballots):
@@ -63,14 +84,22 @@ def _public_counts(session, presence, ballots):
         _check_voter(session, presence, member, seen)
         if choice not in CHOICES:
             refuse(
-                "seance_vote_unknown",
-                "« ${vote} » is no vote: pour, contre, abstention or npp (ne prend pas part).",
-                vote=str(choice),
+                _(
+                    "seance_vote_unknown",
+                    default="« ${vote} » is no vote: pour, contre, abstention or npp (ne prend pas part).",
+                    mapping={"vote": str(choice)},
+                )
             )
         seen[member] = choice
     missing = [name(session, m) for m in presence.voters if m not in seen]
     if missing:
-        refuse("seance_votes_missing", "The vote of these members is missing: ${names}.", names=", ".join(missing))
+        refuse(
+            _(
+                "seance_votes_missing",
+                default="The vote of these members is missing: ${names}.",
+                mapping={"names": ", ".join(missing)},
+            )
+        )
     counts = {choice: 0 for choice in CHOICES}
     for choice in seen.values():
         counts[choice] += 1
@@ -81,14 +110,16 @@ def _secret_counts(presence, counts):
     try:
         counts = {choice: int((counts or {}).get(choice, 0)) for choice in CHOICES}
     except (TypeError, ValueError):
-        refuse("seance_counts_numbers", "The counts of a secret ballot are whole numbers.")
+        refuse(_("seance_counts_numbers", default="The counts of a secret ballot are whole numbers."))
     total = sum(counts.values())
     if min(counts.values()) < 0 or total == 0 or total > len(presence.voters):
         refuse(
-            "seance_counts_total",
-            "A secret ballot counts between 1 and ${voters} votes (the voters present or represented), not ${total}.",
-            voters=len(presence.voters),
-            total=total,
+            _(
+                "seance_counts_total",
+                default="A secret ballot counts between 1 and ${voters} votes (the voters present or represented),"
+                " not ${total}.",
+                mapping={"voters": len(presence.voters), "total": total},
+            )
         )
     return counts
 
@@ -110,16 +141,22 @@ def record_vote(item, mode, ballots=None, counts=None):
     session = aq_parent(aq_inner(item))
     check_held(session)
     if mode not in MODES:
-        refuse("seance_vote_mode", "« ${mode} » is no kind of vote: public, secret or unanimity.", mode=str(mode))
+        refuse(
+            _(
+                "seance_vote_mode",
+                default="« ${mode} » is no kind of vote: public, secret or unanimity.",
+                mapping={"mode": str(mode)},
+            )
+        )
     record = get_record(session, create=True)
     item_id = item.getId()
     if item_id in record.votes:
-        refuse("seance_item_voted", "The vote on this item is already recorded.")
+        refuse(_("seance_item_voted", default="The vote on this item is already recorded."))
     deliberation = _deliberation_to_vote(item)
     presence = Presence(session, item_id)
     _check_quorum(session, presence, record)
     if not presence.voters:
-        refuse("seance_no_voters", "Nobody present or represented may vote on this item.")
+        refuse(_("seance_no_voters", default="Nobody present or represented may vote on this item."))
     by_member = {}
     if mode == "public":
         by_member, counts = _public_counts(session, presence, list(ballots or []))

@@ -1,0 +1,242 @@
+"""Eliminations: proposed by the archivist (bordereau), given the visa of the archives administration, then run.
+Without a visa nothing is destroyed; until it runs it can be cancelled; the bordereau is kept forever. Running it
+removes the records' documents and texts and leaves each record as a tombstone (title, number, dates, status)."""
+
+from BTrees.OOBTree import OOBTree
+from collective.deliberations import _
+from collective.deliberations.archives.bordereau import lines_of
+from collective.deliberations.archives.bordereau import pdf
+from collective.deliberations.archives.log import log_action
+from collective.deliberations.archives.retention import category_of
+from collective.deliberations.archives.retention import closed_record
+from collective.deliberations.archives.retention import dua_end
+from collective.deliberations.archives.retention import hold_of
+from collective.deliberations.archives.retention import start_date
+from collective.deliberations.archives.schedule import get_schedule
+from collective.deliberations.archives.status import archive_status
+from collective.deliberations.archives.status import set_status
+from collective.deliberations.collectivite import get_settings as collectivite_settings
+from collective.deliberations.content.deliberation import IDeliberation
+from persistent.mapping import PersistentMapping
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from zope.annotation.interfaces import IAnnotations
+
+import datetime
+import uuid
+
+
+KEY = "collective.deliberations.archives.eliminations"
+
+
+class EliminationRefused(Exception):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def eliminations(create=False):
+    annotations = IAnnotations(api.portal.get())
+    if KEY not in annotations and create:
+        annotations[KEY] = OOBTree()
+    return annotations.get(KEY, {})
+
+
+def get(identifier):
+    proposal = eliminations().get(identifier)
+    if proposal is None:
+        raise EliminationRefused(
+            _("error_elimination_unknown", default="No such elimination: ${id}.", mapping={"id": identifier})
+        )
+    return proposal
+
+
+def _now():
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _size(obj):
+    named = getattr(obj, "file", None)
+    return named.getSize() if named is not None else 0
+
+
+def _check(record, today):
+    title = record.Title()
+    if closed_record(record) is None:
+        return _("error_elim_open", default="${title} is not closed yet.", mapping={"title": title})
+    if hold_of(record):
+        return _(
+            "error_sip_hold",
+            mapping={"title": title},
+            default="${title} is under legal hold: it can be neither transferred nor eliminated.",
+        )
+    if archive_status(record):
+        return _(
+            "error_elim_status",
+            default="${title} has already left (transferred, archived or eliminated).",
+            mapping={"title": title},
+        )
+    rule = get_schedule()[category_of(record)]
+    if rule["final_action"] != "D":
+        return _(
+            "error_elim_not_d",
+            default="${title}: its final disposition is ${action}, not D (destruction).",
+            mapping={"title": title, "action": rule["final_action"]},
+        )
+    end = dua_end(record)
+    if end is None or end > today:
+        return _(
+            "error_elim_dua",
+            default="${title}: its DUA runs until ${date}.",
+            mapping={"title": title, "date": end.isoformat() if end else "?"},
+        )
+    return None
+
+
+def _entry(record, schedule):
+    category = category_of(record)
+    rule = schedule[category]
+    documents = [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]
+    return {
+        "uid": record.UID(),
+        "path": "/".join(record.getPhysicalPath()),
+        "title": record.Title(),
+        "portal_type": record.portal_type,
+        "category": rule["title"],
+        "start": str(start_date(record, rule["start_event"])),
+        "dua_end": str(dua_end(record, schedule)),
+        "final_action": rule["final_action"],
+        "appraisal_rule": rule["appraisal_rule"],
+        "legal_basis": rule["legal_basis"],
+        "documents": [{"title": doc.Title(), "size": _size(doc)} for doc in documents],
+        "volume": sum(_size(doc) for doc in documents),
+    }
+
+
+def propose(records, title):
+    """A proposal of elimination of `records` (deliberations or sessions whose DUA has ended, final disposition D)."""
+    today = datetime.date.today()
+    problems = [message for record in records if (message := _check(record, today))]
+    if not records or problems:
+        raise EliminationRefused(
+            problems[0] if problems else _("error_elim_empty", default="Choose what to eliminate.")
+        )
+    schedule = get_schedule()
+    entries = [_entry(record, schedule) for record in records]
+    settings = collectivite_settings()
+    proposal = PersistentMapping(
+        id=f"ELIM-{datetime.date.today():%Y%m%d}-{uuid.uuid4().hex[:6]}",
+        title=title or "Élimination",
+        created=_now(),
+        user=api.user.get_current().getId(),
+        collectivite=settings.name or "",
+        siren=settings.siren or "",
+        records=entries,
+        volume=sum(entry["volume"] for entry in entries),
+        status="proposed",
+        visa=None,
+    )
+    proposal["bordereau"] = NamedBlobFile(
+        pdf("Bordereau d'élimination", lines_of(proposal)),
+        contentType="application/pdf",
+        filename=f"{proposal['id']}.pdf",
+    )
+    eliminations(create=True)[proposal["id"]] = proposal
+    log_action("elimination_proposed", proposal["id"], ", ".join(entry["path"] for entry in entries))
+    return proposal
+
+
+def record_visa(identifier, authority, date, reference, data, filename):
+    proposal = get(identifier)
+    if proposal["status"] not in ("proposed", "visaed"):
+        raise EliminationRefused(
+            _("error_elim_state", default="This elimination is ${status}.", mapping={"status": proposal["status"]})
+        )
+    if not (authority or "").strip() or not (reference or "").strip() or not data:
+        raise EliminationRefused(
+            _(
+                "error_visa_fields",
+                default="A visa needs the authority, its date, its reference and the signed bordereau.",
+            )
+        )
+    try:
+        day = datetime.date.fromisoformat(str(date))
+    except ValueError as error:
+        raise EliminationRefused(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD.")) from error
+    proposal["visa"] = {
+        "authority": authority.strip(),
+        "date": day.isoformat(),
+        "reference": reference.strip(),
+        "file": NamedBlobFile(data, filename=filename or "visa.pdf"),
+        "recorded": _now(),
+        "user": api.user.get_current().getId(),
+    }
+    proposal["status"] = "visaed"
+    log_action("elimination_visa", identifier, f"{authority} {reference} {day}")
+    return proposal
+
+
+def cancel(identifier):
+    proposal = get(identifier)
+    if proposal["status"] in ("done", "cancelled"):
+        raise EliminationRefused(
+            _("error_elim_state", default="This elimination is ${status}.", mapping={"status": proposal["status"]})
+        )
+    proposal["status"] = "cancelled"
+    log_action("elimination_cancelled", identifier)
+    return proposal
+
+
+def _tombstone(record, identifier):
+    """Remove the documents and texts of `record`; keep its title, number, dates and the elimination's id."""
+    with api.env.adopt_roles(["Manager"]):
+        for document in [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]:
+            record.manage_delObjects([document.getId()])
+    if IDeliberation.providedBy(record):
+        record.expose = record.dispositif = None
+    set_status(record, "eliminated", elimination_id=identifier)
+    record.reindexObject()
+
+
+def run(identifier):
+    proposal = get(identifier)
+    if proposal["status"] != "visaed":
+        raise EliminationRefused(
+            _("error_elim_no_visa", default="Without the visa of the archives administration, nothing is destroyed.")
+        )
+    records = []
+    for entry in proposal["records"]:
+        brains = api.content.find(UID=entry["uid"], unrestricted=True)
+        if not brains:
+            continue
+        record = brains[0]._unrestrictedGetObject()
+        if hold_of(record):  # a hold placed after the visa still stops everything
+            raise EliminationRefused(
+                _(
+                    "error_sip_hold",
+                    mapping={"title": record.Title()},
+                    default="${title} is under legal hold: it can be neither transferred nor eliminated.",
+                )
+            )
+        records.append(record)
+    for record in records:  # a session's deliberations follow their own rule: only its own documents go
+        _tombstone(record, identifier)
+    proposal["status"] = "done"
+    proposal["run"] = {"date": _now(), "user": api.user.get_current().getId()}
+    log_action("elimination_run", identifier, ", ".join(entry["path"] for entry in proposal["records"]))
+    return proposal
+
+
+def summary(proposal):
+    visa = proposal.get("visa")
+    return {
+        "id": proposal["id"],
+        "title": proposal["title"],
+        "created": proposal["created"],
+        "user": proposal["user"],
+        "status": proposal["status"],
+        "volume": proposal["volume"],
+        "records": list(proposal["records"]),
+        "visa": {key: value for key, value in visa.items() if key != "file"} if visa else None,
+        "run": dict(proposal.get("run") or {}) or None,
+    }

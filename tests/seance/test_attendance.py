@@ -117,3 +117,23 @@ def test_only_a_held_session_records_presence(seance):
         api.content.transition(seance.session, "close")
     with refused("seance_not_held"):
         roll_call(seance, {"marchetti": "present"})
+
+
+def test_a_movement_entered_by_mistake_is_cancelled_until_a_vote_counted_it(seance):
+    from collective.deliberations.seance.attendance import cancel_movement
+    from collective.deliberations.seance.votes import record_vote
+
+    seance.everyone_present()
+    first, second, third = (item.getId() for item in seance.items)
+    with api.env.adopt_user(username="secretaire"):
+        record_movement(seance.session, "roux", second, "departure")
+        record_movement(seance.session, "elu", first, "conflict")
+        cancel_movement(seance.session, 0)
+    assert Presence(seance.session, third).status["roux"] == "present"
+    assert Presence(seance.session, first).status["elu"] == "conflict"
+    with api.env.adopt_user(username="secretaire"):
+        record_vote(seance.items[0], "unanimity")
+    with api.env.adopt_user(username="secretaire"), refused("seance_movement_voted"):
+        cancel_movement(seance.session, 0)
+    with api.env.adopt_user(username="secretaire"), refused("seance_movement_none"):
+        cancel_movement(seance.session, 5)

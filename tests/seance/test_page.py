@@ -116,3 +116,30 @@ def test_posting_without_the_authenticator_changes_nothing(held, secretariat):
     assert response.status_code == 403
     transaction.begin()
     assert api.content.get_state(held.deliberations[2]) == "scheduled"
+
+
+def test_movements_listed_and_cancelled_from_the_page(held, secretariat):
+    held.everyone_present()
+    transaction.commit()
+    tree = page(secretariat.get("conseil/seance/@@seance"))
+    moved = secretariat.post(
+        "conseil/seance/@@seance",
+        data={
+            "action": "movement",
+            "item": "tarifs-piscine",
+            "member": "petit",
+            "kind": "departure",
+            "proxy": "benali",
+            "_authenticator": token(tree),
+        },
+    )
+    tree = page(moved)
+    listed = words(tree.xpath('//section[@id="movements"]')[0])
+    assert "Léa Petit — Départ au point 2 — procuration à Inès Benali" in listed
+    second = words(tree.xpath('//section[@id="item-tarifs-piscine"]')[0])
+    assert "6 présents sur 7 en exercice (4 requis), 1 représenté(s), 7 votants" in second
+    cancelled = secretariat.post(
+        "conseil/seance/@@seance", data={"action": "cancel-movement", "index": "0", "_authenticator": token(tree)}
+    )
+    tree = page(cancelled)
+    assert "Mouvement annulé." in words(tree) and not tree.xpath('//section[@id="movements"]')

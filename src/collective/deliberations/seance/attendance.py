@@ -69,8 +69,12 @@ class Presence:
             proxies.update(record.proxies)
             order = agenda_ids(session)
             until = order.index(item_id) if item_id in order else -1
+            out_for_item = set()
             for movement in record.movements:
-                if movement["item"] in order and order.index(movement["item"]) <= until:
+                if movement["kind"] == "conflict":
+                    if movement["item"] == item_id:
+                        out_for_item.add(movement["member"])
+                elif movement["item"] in order and order.index(movement["item"]) <= until:
                     member = movement["member"]
                     if movement["kind"] == "arrival":
                         status[member] = PRESENT
@@ -79,8 +83,9 @@ class Presence:
                         status[member] = REPRESENTED if movement.get("proxy") else ABSENT
                         if movement.get("proxy"):
                             proxies[member] = movement["proxy"]
-            for member in record.conflicts.get(item_id, ()) if item_id else ():
-                status[member] = CONFLICT
+            for member in out_for_item:
+                if status.get(member) == PRESENT:
+                    status[member] = CONFLICT
         self.status = status
         # A proxy counts only while its holder is in the room and the member it represents is not
         self.proxies = {
@@ -241,9 +246,6 @@ def record_movement(session, member, item_id, kind, proxy=None):
         )
     if kind in ("departure", "conflict") and here != PRESENT:
         refuse(_("seance_not_present", default="${member} is not present at this item.", mapping={"member": who}))
-    if kind == "conflict":
-        record.conflicts[item_id] = tuple(record.conflicts.get(item_id, ())) + (member,)
-        return record
     if kind == "departure" and proxy:
         if presence.status.get(proxy) != PRESENT or proxy == member:
             refuse(
@@ -263,4 +265,26 @@ def record_movement(session, member, item_id, kind, proxy=None):
                 )
             )
     record.movements.append({"member": member, "item": item_id, "kind": kind, "proxy": proxy or None})
+    return record
+
+
+def cancel_movement(session, index):
+    """Take back a movement entered by mistake, unless a vote already counted the room it changed."""
+    check_held(session)
+    record = get_record(session, create=True)
+    try:
+        movement = record.movements[int(index)]
+    except (IndexError, TypeError, ValueError):
+        refuse(_("seance_movement_none", default="There is no such movement to cancel."))
+    order = agenda_ids(session)
+    start = order.index(movement["item"]) if movement["item"] in order else 0
+    later = order[start:] if movement["kind"] != "conflict" else [movement["item"]]
+    if any(item_id in record.votes for item_id in later):
+        refuse(
+            _(
+                "seance_movement_voted",
+                default="A vote already counted this movement: it can no longer be cancelled.",
+            )
+        )
+    del record.movements[int(index)]
     return record

@@ -3,6 +3,7 @@
 from collective.deliberations import _
 from collective.deliberations.browser import utils
 from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
 from collective.deliberations.seance.attendance import STATUSES
@@ -62,6 +63,10 @@ class SeanceView(BrowserView):
                 )
                 messages(_("msg_roll_call_recorded", default="Roll call recorded."), self.request)
                 return "#roll-call"
+            if action == "cancel-movement":
+                cancel_movement(self.context, form.get("index"))
+                messages(_("msg_movement_cancelled", default="Movement cancelled."), self.request)
+                return "#movements"
             item_id = form.get("item")
             if action == "movement":
                 record_movement(self.context, form.get("member"), item_id, form.get("kind"), form.get("proxy") or None)
@@ -132,6 +137,29 @@ class SeanceView(BrowserView):
                 if s not in ("present",) and m not in row["proxies"]
             ]
             rows.append(row)
+        return rows
+
+    def movements(self):
+        names = self.names()
+        numbers = {row["id"]: row["number"] for row in self.state["items"]}
+        kinds = {
+            "arrival": _("movement_arrival", default="Arrival at item ${number}"),
+            "departure": _("movement_departure", default="Departure at item ${number}"),
+            "conflict": _("movement_conflict", default="Out of the room for item ${number} (conflict of interest)"),
+        }
+        rows = []
+        for movement in self.state["movements"]:
+            message = kinds[movement["kind"]]
+            text = utils.tr(
+                _(message, default=message.default, mapping={"number": numbers.get(movement["item"], "?")}),
+                self.request,
+            )
+            if movement.get("proxy"):
+                text += " — " + utils.tr(
+                    _("movement_proxy", default="proxy to ${name}", mapping={"name": names.get(movement["proxy"])}),
+                    self.request,
+                )
+            rows.append({"index": movement["index"], "name": names.get(movement["member"]), "text": text})
         return rows
 
     def held(self):

@@ -11,13 +11,14 @@ KEY = "collective.deliberations.seance"
 
 
 class SeanceRecord(Persistent):
-    """Roll call, proxies, movements during the séance, withdrawals for conflict of interest, votes per item."""
+    """Roll call, proxies, movements during the séance (withdrawals for a conflict of interest too), votes per item."""
 
     def __init__(self):
         self.attendance = PersistentMapping()  # member id -> present | absent | excused | represented
         self.proxies = PersistentMapping()  # member represented -> member holding the proxy
-        self.movements = PersistentList()  # {"member", "item", "kind": arrival | departure, "proxy"}, in order
-        self.conflicts = PersistentMapping()  # item id -> tuple of members out of the room for that item
+        # {"member", "item", "kind", "proxy"} in the order entered: an arrival or a departure counts from its item on,
+        # a conflict (out of the room for a conflict of interest) for its item only
+        self.movements = PersistentList()
         self.reconvened = False  # convened again for lack of quorum: no quorum needed (CGCT L2121-17)
         self.votes = OOBTree()  # item id -> the recorded vote and its result (a plain dict, replaced whole)
 

@@ -2,6 +2,7 @@
 GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the request's language."""
 
 from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
 from collective.deliberations.seance.state import seance_state
@@ -52,7 +53,10 @@ class PostRollCall(_Recording):
 
 class PostMovement(_Recording):
     def record(self, body):
-        record_movement(self.context, body.get("member"), body.get("item"), body.get("kind"), body.get("proxy"))
+        if "cancel" in body:
+            cancel_movement(self.context, body["cancel"])
+        else:
+            record_movement(self.context, body.get("member"), body.get("item"), body.get("kind"), body.get("proxy"))
         return {"@id": f"{self.context.absolute_url()}/@seance", **seance_state(self.context)}
 
 

@@ -17,6 +17,7 @@ def item_state(session, item, number, record=None):
         "title": item.Title(),
         "item_kind": item.item_kind,
         "deliberation_state": api.content.get_state(deliberation) if deliberation is not None else None,
+        "huis_clos": bool(getattr(deliberation, "huis_clos", False)),
         "presence": presence.summary(),
         "status": dict(presence.status),
         "proxies": dict(presence.proxies),
@@ -45,6 +46,6 @@ def seance_state(session):
             }
             for member_id, membership in in_office.items()
         ],
-        "movements": [dict(m) for m in record.movements] if record is not None else [],
+        "movements": [{"index": n, **m} for n, m in enumerate(record.movements)] if record is not None else [],
         "items": [item_state(session, item, order.index(item.getId()) + 1, record) for item in session.agenda()],
     }

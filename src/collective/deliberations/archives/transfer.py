@@ -92,6 +92,9 @@ def build_sip(sessions, directory, identifier=None):
 def transfer(sessions, adapter=None):
     """Versement of `sessions`: the SIP goes to the vault (and to the archive system through `adapter`), every
     record carried becomes read-only ("versé"). Returns the transfer's record."""
+    from collective.deliberations.archives.transport import default_adapter
+
+    adapter = adapter if adapter is not None else default_adapter()
     identifier, path, sha512 = build_sip(sessions, vault_directory())
     # the SIP leaves the vault again unless the transaction that records the transfer commits
     transaction.get().addAfterCommitHook(_keep_if_committed, args=(path,))

@@ -6,6 +6,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 
 import pytest
+import transaction
 
 
 COUNCILLORS = {
@@ -48,3 +49,18 @@ class Seance(World):
 def seance(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     return Seance(portal)
+
+
+@pytest.fixture
+def held(functional_portal):
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    seance = Seance(functional_portal)
+    transaction.commit()
+    return seance
+
+
+@pytest.fixture
+def secretariat(request_factory):
+    session = request_factory(basic_auth=("secretaire", "secret-1234"), api=False)
+    session.headers["Accept"] = "text/html"
+    return session

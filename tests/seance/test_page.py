@@ -1,28 +1,9 @@
 """The secretariat's page of the séance, through a real HTTP server: roll call, quorum, vote entry, refusals."""
 
-from .conftest import Seance
 from lxml import html
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 
-import pytest
 import transaction
-
-
-@pytest.fixture
-def held(functional_portal):
-    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
-    seance = Seance(functional_portal)
-    transaction.commit()
-    return seance
-
-
-@pytest.fixture
-def secretariat(request_factory):
-    session = request_factory(basic_auth=("secretaire", "secret-1234"), api=False)
-    session.headers["Accept"] = "text/html"
-    return session
 
 
 def page(response):

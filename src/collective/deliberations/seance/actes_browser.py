@@ -1,0 +1,64 @@
+"""The @ctes page of an act for the secretariat: its package to download, the préfecture's acknowledgement to
+upload, and whether the act is exécutoire."""
+
+from collective.deliberations import _
+from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.actes import acknowledgement
+from collective.deliberations.seance.actes import check
+from collective.deliberations.seance.actes import is_executoire
+from collective.deliberations.seance.actes import package
+from collective.deliberations.seance.actes import record_acknowledgement
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+
+import transaction
+
+
+class ActesView(BrowserView):
+    def __call__(self):
+        form = self.request.form
+        if self.request.method == "POST" and form.get("action") == "acknowledgement":
+            CheckAuthenticator(self.request)
+            upload = form.get("ar_acte")
+            data = upload.read() if hasattr(upload, "read") else (upload or b"")
+            try:
+                record_acknowledgement(self.context, data)
+            except SeanceError as error:
+                transaction.doom()
+                api.portal.show_message(error.message, self.request, type="error")
+            else:
+                api.portal.show_message(_("msg_ar_recorded", default="Acknowledgement recorded."), self.request)
+                self.request.response.redirect(f"{self.context.absolute_url()}/@@actes")
+                return ""
+        return self.index()
+
+    def problem(self):
+        """Why the package cannot be made yet, or None."""
+        try:
+            check(self.context)
+        except SeanceError as error:
+            return error.translated(self.request)
+        return None
+
+    def acknowledgement(self):
+        ack = acknowledgement(self.context)
+        return dict(ack) if ack is not None else None
+
+    def executoire(self):
+        return is_executoire(self.context)
+
+
+class ActesPackage(BrowserView):
+    """The tar.gz itself, for the page's download button."""
+
+    def __call__(self):
+        try:
+            filename, data = package(self.context)
+        except SeanceError as error:
+            api.portal.show_message(error.message, self.request, type="error")
+            self.request.response.redirect(f"{self.context.absolute_url()}/@@actes")
+            return ""
+        self.request.response.setHeader("Content-Type", "application/gzip")
+        self.request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+        return data

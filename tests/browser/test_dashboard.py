@@ -70,6 +70,7 @@ def test_secretariat_sees_what_awaits_a_session_and_the_sessions_to_come(busy, b
 
 def test_member_sees_the_convened_sessions_of_their_bodies(busy, browser):
     assert sections_of(browser, "elu")[0] == {}
+    busy.information()
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(busy.session, "convene")
     transaction.commit()

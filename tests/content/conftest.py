@@ -60,6 +60,11 @@ class World:
             api.content.transition(deliberation, "validate")
         return deliberation
 
+    def information(self, session=None, title="Point d'information"):
+        """An item without vote: an empty agenda cannot be convened."""
+        with api.env.adopt_user(username="secretaire"):
+            return api.content.create(session or self.session, "AgendaItem", item_kind="information", title=title)
+
     def schedule(self, deliberation, session=None):
         with api.env.adopt_user(username="secretaire"):
             return api.content.create(

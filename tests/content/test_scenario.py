@@ -143,6 +143,7 @@ def test_commission_private(world):
     assert not can("elu2", "View", world.commission)
     assert can("secretaire", "View", note)
     session = api.content.create(world.commission, "Session", id="reunion", title="Réunion", start=world.session.start)
+    world.information(session)
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(session, "convene")
     assert can("elu", "View", session)
@@ -183,6 +184,7 @@ def test_memberships_follow_the_calendar(world, manager_sync=None):
 
     membership = world.council["elu2"]
     membership.end = date.today() - timedelta(days=1)  # the seat ended yesterday; nobody edited it since
+    world.information()
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(world.session, "convene")
     council_group = f"members-{world.council.UID()}"
@@ -194,6 +196,7 @@ def test_huis_clos_session_is_never_public(world):
     from zope.event import notify
     from zope.lifecycleevent import ObjectModifiedEvent
 
+    world.information()
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(world.session, "convene")
     assert can("agent-urba", "View", world.session)  # public: anyone, anonymous included

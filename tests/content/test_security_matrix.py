@@ -139,6 +139,7 @@ class Situations:
         if section == "Session of the council":
             path = {"planned": [], "convened": ["convene"], "held": ["convene", "hold"]}
             path.update({"closed": ["convene", "hold", "close"], "cancelled": ["convene", "cancel"]})
+            w.information()
             return self.as_secretariat(w.session, *path[situation])
         if section == "Commission":
             if situation == "the commission":
@@ -147,6 +148,7 @@ class Situations:
                 space = api.content.create(w.commission, "Folder", id="espace", title="Espace")
                 return api.content.create(space, "Document", id="note", title="Note")
             session = api.content.create(w.commission, "Session", id="reunion", title="Réunion", start=w.session.start)
+            w.information(session)
             return self.as_secretariat(session, *(["convene"] if situation.endswith("convened") else []))
         raise KeyError(f"no builder for {section!r} / {situation!r}: add one in {__file__}")
 

@@ -1,6 +1,7 @@
 """Sessions of the demo, dated from today: a closed council, a convened one, a planned one, the bureau, two
 commissions. The secretariat builds each agenda (which schedules the deliberations), convenes, records outcomes."""
 
+from collective.deliberations.convocation import replaying_history
 from collective.deliberations.demo.bodies import COMMISSIONS
 from collective.deliberations.demo.dossiers import add_document
 from collective.deliberations.demo.dossiers import ensure_dossier
@@ -14,6 +15,7 @@ from collective.deliberations.demo.tools import backdate
 from collective.deliberations.demo.tools import DEMO_KEY
 from collective.deliberations.demo.tools import find_by_key
 from collective.deliberations.demo.tools import french_date
+from contextlib import nullcontext
 from datetime import timedelta
 from plone import api
 
@@ -131,7 +133,9 @@ def ensure_session(portal, spec):
     deliberations = build_agenda(portal, session, spec)
     if spec["state"] == "planned":
         return
-    with acting_as("secretariat"):
+    # A séance of the past is history replayed: no délai to check, no mail. The others are convened as the
+    # secretariat would: checks, mails to the local SMTP server, proof.
+    with acting_as("secretariat"), replaying_history() if spec["days"] < 0 else nullcontext():
         api.content.transition(obj=session, transition="convene")
     if spec["state"] == "closed":
         record_outcomes(session, spec, deliberations)

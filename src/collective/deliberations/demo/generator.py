@@ -24,6 +24,7 @@ commission); ``archiviste-generateur`` (role Archivist).
 """
 
 from collective.deliberations import compat  # noqa: F401  (before Zope loads any ZCML)
+from collective.deliberations.convocation import replaying_history
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field
@@ -530,7 +531,8 @@ def generate(portal, deliberations=10000, sessions=2000, seed=2026, reference=No
                 continue
             if session_spec.state == "planned":
                 continue
-            workflow.doActionFor(session, "convene")
+            with replaying_history():  # generated history: no délai to check, no mail to send
+                workflow.doActionFor(session, "convene")
             if session_spec.state == "convened":
                 continue
             workflow.doActionFor(session, "hold")

@@ -1,0 +1,123 @@
+"""The dossier of a session as an official reads it, and the presence answer: shared by the logged-in page
+(@@dossier) and the personal link (@@convocation-lien/<token>)."""
+
+from collective.deliberations.behaviors.document import IDocumentFlags
+from collective.deliberations.convocation.followup import ANSWER_TITLES
+from collective.deliberations.convocation.followup import local
+from collective.deliberations.convocation.presence import AnswerError
+from collective.deliberations.convocation.presence import record_answer
+from collective.deliberations.convocation.presence import record_opening
+from collective.deliberations.convocation.proof import dossier_documents
+from collective.deliberations.convocation.storage import get_convocation
+from plone import api
+from plone.protect import CheckAuthenticator
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+
+class DossierBase(BrowserView):
+    """Subclasses set self.session, self.recipient and say how a document is reached (document_url)."""
+
+    session = None
+    recipient = None
+    opened_by = "login"
+    error = None
+
+    def handle(self):
+        """Record the first opening; take a presence answer on POST."""
+        if self.recipient is None:
+            return
+        if self.request.method == "POST" and "answer" in self.request.form:
+            CheckAuthenticator(self.request)
+            form = self.request.form
+            try:
+                record_answer(
+                    self.session, self.convocation(), self.recipient, form.get("answer"), form.get("proxy") or None
+                )
+            except AnswerError as error:
+                self.error = translate(error.args[0], context=self.request)
+                self.request.response.setStatus(400)
+            else:
+                api.portal.show_message(
+                    translate("msg_answer_saved", domain="collective.deliberations", context=self.request,
+                              default="Your answer is recorded."),
+                    self.request,
+                )  # fmt: skip
+        if self.recipient.first_opened_at is None:
+            alsoProvides(self.request, IDisableCSRFProtection)  # the accusé de lecture is written on reading
+            record_opening(self.recipient, self.opened_by)
+
+    def convocation(self):
+        return get_convocation(self.session)
+
+    def date(self):
+        return local(self.session.start)
+
+    def document_url(self, obj):
+        raise NotImplementedError
+
+    def _documents(self, container, allowed):
+        rows = []
+        for obj in container.objectValues():
+            if obj.portal_type != "File" or obj.UID() not in allowed:
+                continue
+            flags = IDocumentFlags(obj, None)
+            rows.append(
+                {
+                    "title": obj.Title(),
+                    "url": self.document_url(obj),
+                    "size": obj.file.getSize() if obj.file else 0,
+                    "summary_note": getattr(flags, "document_type", None) == "note_synthese",
+                }
+            )
+        return rows
+
+    def allowed(self):
+        return {obj.UID() for _item, obj in dossier_documents(self.session)}
+
+    def session_documents(self):
+        return self._documents(self.session, self.allowed())
+
+    def items(self):
+        allowed = self.allowed()
+        rows = []
+        for number, item in enumerate(self.session.agenda(), 1):
+            deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+            rows.append(
+                {
+                    "number": number,
+                    "id": item.getId(),
+                    "title": item.Title(),
+                    "documents": self._documents(deliberation, allowed) if deliberation is not None else [],
+                }
+            )
+        return rows
+
+    def answer(self):
+        answer = self.recipient.answer() if self.recipient is not None else None
+        if answer is None:
+            return None
+        holder = self.convocation().get(answer["proxy"]) if answer["proxy"] else None
+        return {
+            "answer": answer["answer"],
+            "title": translate(ANSWER_TITLES[answer["answer"]], context=self.request),
+            "proxy": holder.fullname if holder else "",
+            "at": local(answer["at"]),
+        }
+
+    def proxy_choices(self):
+        if self.recipient is None:
+            return []
+        return [
+            {"userid": r.userid, "fullname": r.fullname}
+            for r in self.convocation().all()
+            if r.userid != self.recipient.userid and r.kind == "convocation"
+        ]
+
+    def can_answer(self):
+        return self.recipient is not None and api.content.get_state(self.session) == "convened"
+
+    def remote_allowed(self):
+        return self.convocation().remote_allowed

@@ -1,0 +1,76 @@
+"""The officials' extranet: "Mes séances" (every body they sit in, one list) and the dossier of one session."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.deliberations.convocation.browser.dossier import DossierBase
+from collective.deliberations.convocation.followup import local
+from collective.deliberations.convocation.storage import get_convocation
+from plone import api
+from Products.Five.browser import BrowserView
+from zExceptions import Unauthorized
+
+import datetime
+
+
+class DossierView(DossierBase):
+    """@@dossier of a session, for whoever may View it; a recipient also answers here, and their first opening is
+    their accusé de lecture."""
+
+    def __call__(self):
+        self.session = self.context
+        convocation = get_convocation(self.context)
+        user = api.user.get_current()
+        self.recipient = convocation.get(user.getId()) if convocation is not None else None
+        self.handle()
+        return self.index()
+
+    def document_url(self, obj):
+        return f"{obj.absolute_url()}/@@download/file"
+
+    def allowed(self):
+        """The dossier's documents this user may View (the catalog filters by permission)."""
+        uids = super().allowed()
+        return {brain.UID for brain in api.content.find(UID=list(uids))} if uids else set()
+
+    def link_url(self):
+        return f"{self.context.absolute_url()}/@@dossier"
+
+
+class MySessionsView(BrowserView):
+    """@@mes-seances: the sessions, upcoming then past, of every body where the user holds or held a seat."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("@@mes-seances")
+        return self.index()
+
+    def sessions(self):
+        userid = api.user.get_current().getId()
+        bodies = {
+            aq_parent(aq_inner(brain.getObject())).UID()
+            for brain in api.content.find(portal_type="Membership", unrestricted=False)
+            if brain.getObject().member == userid
+        }
+        now = datetime.datetime.now()
+        upcoming, past = [], []
+        for brain in api.content.find(portal_type="Session", sort_on="start"):
+            session = brain.getObject()
+            body = aq_parent(aq_inner(session))
+            if body.UID() not in bodies:
+                continue
+            convocation = get_convocation(session)
+            recipient = convocation.get(userid) if convocation is not None else None
+            answer = recipient.answer() if recipient is not None else None
+            row = {
+                "title": session.Title(),
+                "body": body.Title(),
+                "date": local(session.start),
+                "place": session.place or "",
+                "url": f"{session.absolute_url()}/@@dossier",
+                "state": brain.review_state,
+                "opened": recipient is not None and recipient.first_opened_at is not None,
+                "answered": answer is not None,
+                "items": len(session.agenda()),
+            }
+            (upcoming if session.start >= now else past).append(row)
+        return {"upcoming": upcoming, "past": list(reversed(past))}

@@ -1,0 +1,114 @@
+"""The secretariat's follow-up of a convocation, one row per recipient: the page, the CSV and the REST API share it."""
+
+from collective.deliberations import _
+from collective.deliberations.convocation.storage import get_convocation
+from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+ANSWER_TITLES = {
+    "present": _("answer_present", default="Present"),
+    "absent": _("answer_absent", default="Absent"),
+    "procuration": _("answer_procuration", default="Proxy"),
+    "distance": _("answer_distance", default="Remote"),
+}
+STATUS_TITLES = {
+    "pending": _("send_pending", default="Waiting"),
+    "sent": _("send_sent", default="Accepted by the mail server"),
+    "failed": _("send_failed", default="Failed: to be sent again"),
+    "invalid": _("send_invalid", default="Invalid address"),
+}
+
+
+def tr(message):
+    return translate(message, context=getRequest())
+
+
+def iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def local(value):
+    return api.portal.get_localized_time(datetime=value, long_format=True) if value is not None else ""
+
+
+def answer_text(answer, convocation):
+    if answer is None:
+        return ""
+    text = tr(ANSWER_TITLES[answer["answer"]])
+    if answer["answer"] == "procuration":
+        holder = convocation.get(answer["proxy"])
+        text += f" → {holder.fullname if holder else answer['proxy']}"
+    return text
+
+
+def rows(session):
+    """Plain data (JSON-ready) per recipient, in the order of the body's memberships."""
+    convocation = get_convocation(session)
+    if convocation is None:
+        return []
+    result = []
+    for recipient in convocation.all():
+        answer = recipient.answer()
+        result.append(
+            {
+                "userid": recipient.userid,
+                "fullname": recipient.fullname,
+                "email": recipient.email,
+                "kind": recipient.kind,
+                "status": recipient.status,
+                "status_title": tr(STATUS_TITLES[recipient.status]),
+                "made_available_at": iso(recipient.made_available_at),
+                "accepted_at": iso(recipient.accepted_at),
+                "attempts": recipient.attempts,
+                "failures": [{"at": iso(f["at"]), "error": f["error"]} for f in recipient.failures],
+                "waiting": [e["kind"] for e in recipient.outbox],
+                "messages": [{"kind": m["kind"], "at": iso(m["at"])} for m in recipient.messages],
+                "first_opened_at": iso(recipient.first_opened_at),
+                "first_opened_by": recipient.first_opened_by,
+                "answer": answer["answer"] if answer else None,
+                "proxy": answer["proxy"] if answer else None,
+                "answer_text": answer_text(answer, convocation),
+                "answered_at": iso(answer["at"]) if answer else None,
+                "answers": [
+                    {"at": iso(a["at"]), "answer": a["answer"], "proxy": a["proxy"], "by": a["by"]}
+                    for a in recipient.answers
+                ],
+                "revoked_at": iso(recipient.revoked_at),
+            }
+        )
+    return result
+
+
+def manifests(session):
+    convocation = get_convocation(session)
+    if convocation is None:
+        return []
+    return [
+        {
+            "at": iso(m["at"]),
+            "reason": m["reason"],
+            "sha256": m["sha256"],
+            "changes": list(m["changes"]),
+            "tsa_url": m["tsa_url"],
+            "tsa_time": m["tsa_time"],
+            "tsa_token": m["tsa_token"],
+            "tsa_error": m["tsa_error"],
+        }
+        for m in convocation.manifests
+    ]
+
+
+CSV_COLUMNS = (
+    ("fullname", _("col_recipient", default="Recipient")),
+    ("email", _("col_email", default="Address")),
+    ("kind", _("col_kind", default="Sent as")),
+    ("made_available_at", _("col_made_available", default="Made available at")),
+    ("accepted_at", _("col_accepted", default="Accepted by the SMTP server at")),
+    ("status_title", _("col_status", default="Sending")),
+    ("attempts", _("col_attempts", default="Attempts")),
+    ("first_opened_at", _("col_first_opened", default="First opened at")),
+    ("answer_text", _("col_answer", default="Answer")),
+    ("answered_at", _("col_answered", default="Answered at")),
+)

@@ -1,0 +1,101 @@
+"""The messages a recipient receives: the convocation (or invitation), a modificatif, an update, a cancellation.
+Each carries the session's date, place and agenda, the personal link and the iCalendar part."""
+
+from collective.deliberations import _
+from collective.deliberations.convocation.ical import invitation
+from email import policy
+from email.message import EmailMessage
+from email.utils import formataddr
+from email.utils import formatdate
+from email.utils import make_msgid
+from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+SUBJECTS = {
+    "convocation": _("mail_subject_convocation", default="Convocation: ${session}"),
+    "invitation": _("mail_subject_invitation", default="Invitation: ${session}"),
+    "modificatif": _("mail_subject_modificatif", default="Modificatif of the convocation: ${session}"),
+    "update": _("mail_subject_update", default="Session moved: ${session}"),
+    "cancel": _("mail_subject_cancel", default="Session cancelled: ${session}"),
+}
+
+INTROS = {
+    "convocation": _(
+        "mail_intro_convocation",
+        default="You are convened to the session below. The whole dossier is at your personal link, where you can"
+        " also answer whether you will attend or give a proxy.",
+    ),
+    "invitation": _(
+        "mail_intro_invitation",
+        default="You are invited to the session below. Its dossier is at your personal link.",
+    ),
+    "modificatif": _(
+        "mail_intro_modificatif",
+        default="The dossier of the session below has changed since your convocation. What changed:",
+    ),
+    "update": _(
+        "mail_intro_update",
+        default="The session below has moved: its new date and place are given here; the invitation in your"
+        " calendar is updated.",
+    ),
+    "cancel": _("mail_intro_cancel", default="The session below is cancelled."),
+}
+
+
+def tr(message):
+    request = getRequest()
+    if request is not None:
+        return translate(message, context=request)
+    return translate(message, target_language=api.portal.get_default_language() or "fr")
+
+
+def sender():
+    address = api.portal.get_registry_record("plone.email_from_address", default="") or "convocations@localhost"
+    return address, api.portal.get_registry_record("plone.email_from_name", default="") or ""
+
+
+def dossier_url(recipient):
+    return f"{api.portal.get().absolute_url()}/@@convocation-lien/{recipient.token}"
+
+
+def body_text(session, recipient, kind, changes=()):
+    lines = [
+        tr(_("mail_greeting", default="Dear ${name},")).replace("${name}", recipient.fullname),
+        "",
+        tr(INTROS[kind]),
+    ]
+    lines += [f"  - {change}" for change in changes]
+    lines += [
+        "",
+        session.Title(),
+        f"{tr(_('Date and time'))} : {api.portal.get_localized_time(datetime=session.start, long_format=True)}",
+    ]
+    if session.place:
+        lines.append(f"{tr(_('Place'))} : {session.place}")
+    if kind != "cancel":
+        lines += ["", tr(_("mail_agenda", default="Agenda:"))]
+        lines += [f"  {number}. {item.Title()}" for number, item in enumerate(session.agenda(), 1)]
+        lines += ["", tr(_("mail_link", default="Your personal link to the dossier:")), dossier_url(recipient)]
+    lines += ["", api.portal.get_registry_record("plone.email_from_name", default="") or ""]
+    return "\n".join(lines)
+
+
+def build(session, recipient, kind, sequence, changes=()):
+    """An EmailMessage for `recipient`; kind is convocation, invitation, modificatif, update or cancel."""
+    if kind == "convocation" and recipient.kind == "invitation":
+        kind = "invitation"
+    address, name = sender()
+    message = EmailMessage(policy=policy.SMTP)  # CRLF line ends: MailHost hands the bytes to smtplib as they are
+    message["Subject"] = tr(SUBJECTS[kind]).replace("${session}", session.Title())
+    message["From"] = formataddr((name, address)) if name else address
+    message["To"] = formataddr((recipient.fullname, recipient.email))
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=address.rpartition("@")[2] or "localhost")
+    message["X-Deliberations-Session"] = session.UID()
+    message.set_content(body_text(session, recipient, kind, changes))
+    method = "CANCEL" if kind == "cancel" else "REQUEST"
+    ics = invitation(session, recipient, method, sequence, address, dossier_url(recipient))
+    message.add_attachment(ics, maintype="text", subtype="calendar", filename="seance.ics", params={"method": method})
+    return message

@@ -1,0 +1,132 @@
+"""Messages leave once the transaction that decided them has committed, through Plone's MailHost.
+
+The transaction records what is to be sent (each recipient's outbox) and builds the messages; an after-commit hook
+hands them to the SMTP server and records, in a transaction of its own, when each was accepted or why it failed.
+A transaction that fails sends nothing; a message the server did not take stays in the outbox for a retry.
+"""
+
+from collective.deliberations.convocation.message import build
+from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.convocation.storage import KEY
+from collective.deliberations.convocation.storage import now
+from email.utils import parseaddr
+from plone import api
+from ZODB.POSException import ConflictError
+from zope.annotation.interfaces import IAnnotations
+
+import logging
+import smtplib
+import transaction
+
+
+logger = logging.getLogger("collective.deliberations.convocation")
+
+
+def valid_address(email):
+    address = parseaddr(email or "")[1]
+    local, _at, domain = address.partition("@")
+    return bool(local and domain and "." in domain.strip(".") and " " not in address)
+
+
+def queue(session, recipient, kind, changes=()):
+    """Put a message in the recipient's outbox (sent after commit by `send_after_commit`)."""
+    entry = {"kind": kind, "changes": list(changes), "queued_at": now()}
+    recipient.outbox.append(entry)
+    return entry
+
+
+def send_after_commit(session, userids=None):
+    """Build now the messages waiting in the outbox of `userids` (all recipients by default) and send them once
+    this transaction commits."""
+    convocation = get_convocation(session)
+    if convocation is None:
+        return 0
+    mailhost = api.portal.get_tool("MailHost")
+    batch = []
+    for recipient in convocation.all():
+        if userids is not None and recipient.userid not in userids:
+            continue
+        for entry in list(recipient.outbox):
+            if not valid_address(recipient.email):
+                recipient.status = "invalid"
+                recipient.log_failure(f"Adresse invalide : « {recipient.email} »")
+                recipient.outbox.remove(entry)
+                continue
+            message = build(session, recipient, entry["kind"], convocation.sequence, entry["changes"])
+            batch.append((recipient.userid, entry["queued_at"], recipient.email, message))
+    if batch:
+        transaction.get().addAfterCommitHook(_deliver, args=(session._p_jar.db(), session._p_oid, mailhost, batch))
+    return len(batch)
+
+
+def _deliver(committed, db, session_oid, mailhost, batch):
+    if not committed:
+        return
+    results = []
+    for userid, queued_at, email, message in batch:
+        try:
+            mailhost.send(message, mto=email, immediate=True)
+        except smtplib.SMTPRecipientsRefused as error:
+            results.append((userid, queued_at, "invalid", f"Adresse refusée par le serveur : {error.recipients}"))
+        except (smtplib.SMTPException, OSError) as error:
+            results.append((userid, queued_at, "failed", f"{type(error).__name__}: {error}"))
+        else:
+            results.append((userid, queued_at, "sent", None))
+    _record(db, session_oid, results)
+
+
+def _record(db, session_oid, results):
+    """Write the results in a transaction of our own: the request's one has ended."""
+    manager = transaction.TransactionManager()
+    for _attempt in range(5):
+        connection = db.open(transaction_manager=manager)
+        try:
+            manager.begin()
+            convocation = IAnnotations(connection.get(session_oid))[KEY]
+            for userid, queued_at, status, error in results:
+                recipient = convocation.get(userid)
+                entry = next((e for e in recipient.outbox if e["queued_at"] == queued_at), None)
+                recipient.attempts += 1
+                if status == "sent":
+                    recipient.accepted_at = now()
+                    recipient.status = "sent"
+                    if entry is not None:
+                        recipient.outbox.remove(entry)
+                        recipient.messages.append({"kind": entry["kind"], "at": recipient.accepted_at})
+                else:
+                    recipient.status = status
+                    recipient.log_failure(error)
+                    if status == "invalid" and entry is not None:
+                        recipient.outbox.remove(entry)
+            manager.commit()
+            return
+        except ConflictError:
+            manager.abort()
+        finally:
+            connection.close()
+    logger.error("could not record the sending results of %r: %r", session_oid, results)
+
+
+def retry_failed(session):
+    """Send again what the SMTP server did not take; return how many messages will be tried."""
+    convocation = get_convocation(session)
+    if convocation is None:
+        return 0
+    failed = {r.userid for r in convocation.all() if r.status == "failed" and r.outbox}
+    return send_after_commit(session, failed) if failed else 0
+
+
+def resend(session, userid):
+    """The secretariat sends the convocation again to one recipient (a new address, a lost message)."""
+    convocation = get_convocation(session)
+    recipient = convocation.get(userid) if convocation is not None else None
+    if recipient is None:
+        return 0
+    user = api.user.get(userid=userid)
+    if user is not None and user.getProperty("email"):
+        recipient.email = user.getProperty("email")
+    if recipient.status == "invalid":
+        recipient.status = "pending"
+    if not any(e["kind"] == "convocation" for e in recipient.outbox):
+        queue(session, recipient, "convocation")
+    return send_after_commit(session, {userid})

@@ -1,0 +1,80 @@
+"""REST: the follow-up of a convocation (@convocation), a retry or a resend (@convocation-send), and the presence
+answer of the logged-in official (@presence). Same permissions as the pages."""
+
+from collective.deliberations.convocation import followup
+from collective.deliberations.convocation.presence import AnswerError
+from collective.deliberations.convocation.presence import record_answer
+from collective.deliberations.convocation.sending import resend
+from collective.deliberations.convocation.sending import retry_failed
+from collective.deliberations.convocation.storage import get_convocation
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+
+
+def error(request, status, message):
+    request.response.setStatus(status)
+    return {"error": {"type": "BadRequest" if status == 400 else "NotFound", "message": message}}
+
+
+class ConvocationGet(Service):
+    def reply(self):
+        convocation = get_convocation(self.context)
+        return {
+            "@id": f"{self.context.absolute_url()}/@convocation",
+            "convened_at": followup.iso(convocation.convened_at) if convocation else None,
+            "urgency_reason": convocation.urgency_reason if convocation else "",
+            "override": (
+                {**convocation.override, "at": followup.iso(convocation.override["at"])}
+                if convocation is not None and convocation.override
+                else None
+            ),
+            "remote_allowed": convocation.remote_allowed if convocation else False,
+            "recipients": followup.rows(self.context),
+            "manifests": followup.manifests(self.context),
+        }
+
+
+class ConvocationSend(Service):
+    """POST {} retries the failed messages; {"recipient": "<userid>"} sends the convocation again to one."""
+
+    def reply(self):
+        data = json_body(self.request)
+        convocation = get_convocation(self.context)
+        if convocation is None:
+            return error(self.request, 400, "Cette séance n'a pas été convoquée.")
+        userid = data.get("recipient")
+        if userid:
+            if convocation.get(userid) is None:
+                return error(self.request, 404, f"« {userid} » n'est pas destinataire de cette convocation.")
+            return {"queued": resend(self.context, userid)}
+        return {"queued": retry_failed(self.context)}
+
+
+class PresenceGet(Service):
+    def reply(self):
+        convocation = get_convocation(self.context)
+        recipient = convocation.get(api.user.get_current().getId()) if convocation else None
+        if recipient is None:
+            return error(self.request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
+        row = next(r for r in followup.rows(self.context) if r["userid"] == recipient.userid)
+        return {"@id": f"{self.context.absolute_url()}/@presence", **row}
+
+
+class PresencePost(Service):
+    """{"answer": "present" | "absent" | "procuration" | "distance", "proxy": "<userid>"}"""
+
+    def reply(self):
+        convocation = get_convocation(self.context)
+        recipient = convocation.get(api.user.get_current().getId()) if convocation else None
+        if recipient is None:
+            return error(self.request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
+        if api.content.get_state(self.context) != "convened":
+            return error(self.request, 400, "La séance n'attend plus de réponse.")
+        data = json_body(self.request)
+        try:
+            record_answer(self.context, convocation, recipient, data.get("answer"), data.get("proxy"))
+        except AnswerError as refused:
+            return error(self.request, 400, translate(refused.args[0], context=self.request))
+        return PresenceGet(self.context, self.request).reply()

@@ -1,0 +1,124 @@
+"""A real SMTP server (aiosmtpd) on a free port, the functional world of tests/content, and helpers."""
+
+from aiosmtpd.controller import Controller
+from content.conftest import World
+from email import message_from_bytes
+from email import policy
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import pytest
+import socket
+import transaction
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Inbox:
+    """What the SMTP server accepted; it refuses any recipient whose address starts with 'refuse'."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refuse"):
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        return [m for rcpt, m in self.messages if address in rcpt]
+
+    def clear(self):
+        self.messages.clear()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def inbox(smtp_server):
+    smtp_server.handler.clear()
+    return smtp_server.handler
+
+
+def point_mailhost(port):
+    """Plone's mail settings (Configuration du site → Courriel), which its MailHost follows."""
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", port)
+
+
+@pytest.fixture
+def site(functional_portal, smtp_server):
+    """The world of tests/content, committed, mail going to the local SMTP server."""
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    world = World(functional_portal)
+    api.portal.set_registry_record("plone.email_from_address", "secretariat@val-exemple.example.org")
+    api.portal.set_registry_record("plone.email_from_name", "Communauté de communes du Val d'Exemple")
+    point_mailhost(smtp_server.port)
+    world.deliberation = world.validated()
+    world.schedule(world.deliberation)
+    transaction.commit()
+    return world
+
+
+def convene(session, user="secretaire", **kwargs):
+    with api.env.adopt_user(username=user):
+        api.portal.get_tool("portal_workflow").doActionFor(session, "convene", **kwargs)
+    transaction.commit()
+    transaction.begin()  # see what the after-commit hook recorded in its own transaction
+
+
+PASSWORD = "secret-1234"
+
+
+@pytest.fixture
+def browser(request_factory):
+    """browser("elu") is a session logged in as that person, browser() an anonymous one."""
+
+    def open_as(user_id=None):
+        session = (
+            request_factory(api=False)
+            if user_id is None
+            else request_factory(basic_auth=(user_id, PASSWORD), api=False)
+        )
+        session.headers["Accept"] = "text/html"
+        return session
+
+    return open_as
+
+
+@pytest.fixture
+def rest(request_factory):
+    def open_as(user_id):
+        return request_factory(basic_auth=(user_id, PASSWORD))
+
+    return open_as
+
+
+def personal_link(message):
+    """The personal link in a convocation's text."""
+    text = message.get_body(("plain",)).get_content()
+    return next(line.strip() for line in text.splitlines() if "@@convocation-lien/" in line)
+
+
+def authenticator(html_text):
+    from lxml import html
+
+    return html.fromstring(html_text).xpath('//input[@name="_authenticator"]/@value')[0]

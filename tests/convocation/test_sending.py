@@ -1,0 +1,79 @@
+"""Convening sends one message per member through the SMTP server once the transaction commits."""
+
+from .conftest import convene
+from .conftest import point_mailhost
+from collective.deliberations.convocation.storage import get_convocation
+from plone import api
+
+import transaction
+
+
+def test_convening_sends_one_message_per_member_after_commit(site, inbox):
+    with api.env.adopt_user(username="secretaire"):
+        api.portal.get_tool("portal_workflow").doActionFor(site.session, "convene")
+    assert inbox.messages == []  # nothing leaves before the commit
+    transaction.commit()
+    transaction.begin()
+    assert sorted(rcpt[0] for rcpt, _m in inbox.messages) == ["elu2@example.org", "elu@example.org"]
+    message = inbox.to("elu@example.org")[0]
+    assert message["Subject"] == "Convocation : Séance"
+    text = message.get_body(("plain",)).get_content()
+    assert "Budget primitif" in text and "@@convocation-lien/" in text
+    calendar = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"][0]
+    assert calendar.get_param("method") == "REQUEST"
+    ics = calendar.get_content()
+    assert "METHOD:REQUEST" in ics and "ATTENDEE" in ics and "SEQUENCE:0" in ics
+    record = get_convocation(site.session).get("elu")
+    assert record.status == "sent" and record.accepted_at >= record.made_available_at
+    assert [m["kind"] for m in record.messages] == ["convocation"]
+
+
+def test_a_failed_transaction_sends_nothing(site, inbox):
+    with api.env.adopt_user(username="secretaire"):
+        api.portal.get_tool("portal_workflow").doActionFor(site.session, "convene")
+    transaction.abort()
+    assert inbox.messages == []
+    assert api.content.get_state(site.session) == "planned"
+
+
+def test_server_down_keeps_the_message_and_retry_sends_it(site, inbox, smtp_server):
+    from collective.deliberations.convocation.sending import retry_failed
+
+    point_mailhost(1)  # nothing listens there
+    transaction.commit()
+    convene(site.session)
+    record = get_convocation(site.session).get("elu")
+    assert record.status == "failed" and record.failures and record.outbox
+    assert inbox.messages == []
+    point_mailhost(smtp_server.port)
+    retry_failed(site.session)
+    transaction.commit()
+    transaction.begin()
+    record = get_convocation(site.session).get("elu")
+    assert record.status == "sent" and not record.outbox and record.attempts == 2
+    assert len(inbox.to("elu@example.org")) == 1
+
+
+def test_invalid_and_refused_addresses_are_flagged(site, inbox):
+    api.user.get(userid="elu2").setMemberProperties({"email": "refuse@example.org"})
+    api.content.create(site.council, "Membership", id="agent", member="agent")
+    api.user.get(userid="agent").setMemberProperties({"email": "pas une adresse"})
+    transaction.commit()
+    convene(site.session)
+    convocation = get_convocation(site.session)
+    assert convocation.get("elu2").status == "invalid"
+    assert "refusée" in convocation.get("elu2").failures[-1]["error"]
+    assert convocation.get("agent").status == "invalid"
+    assert convocation.get("elu").status == "sent"
+    assert [rcpt for rcpt, _m in inbox.messages] == [["elu@example.org"]]
+
+
+def test_cancelling_sends_a_cancellation(site, inbox):
+    convene(site.session)
+    inbox.clear()
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(site.session, "cancel")
+    transaction.commit()
+    message = inbox.to("elu@example.org")[0]
+    ics = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"][0].get_content()
+    assert "METHOD:CANCEL" in ics and "SEQUENCE:1" in ics and "STATUS:CANCELLED" in ics

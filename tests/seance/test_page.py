@@ -124,3 +124,19 @@ def test_movements_listed_and_cancelled_from_the_page(held, secretariat):
     )
     tree = page(cancelled)
     assert "Mouvement annulé." in words(tree) and not tree.xpath('//section[@id="movements"]')
+
+
+def test_the_list_of_deliberations_from_the_page(held, secretariat):
+    held.everyone_present()
+    transaction.commit()
+    tree = page(secretariat.get("conseil/seance/@@seance"))
+    secretariat.post(
+        "conseil/seance/@@seance",
+        data={"action": "vote", "mode": "unanimity", "item": "budget-primitif", "_authenticator": token(tree)},
+    )
+    tree = page(secretariat.post("conseil/seance/@@seance", data={"action": "liste", "_authenticator": token(tree)}))
+    link = tree.xpath('//section[@id="liste"]//a')[0]
+    assert link.text.startswith("Liste des délibérations de la séance du ")
+    assert f"{link.text} : document établi." in words(tree)
+    download = secretariat.get(link.get("href") + "/@@download/file")
+    assert download.status_code == 200 and download.content.startswith(b"%PDF")

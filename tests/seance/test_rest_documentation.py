@@ -2,6 +2,7 @@
 
 from .conftest import Seance
 from collective.deliberations.demo.pdf import pdf_bytes
+from collective.deliberations.seance.liste import french_date
 from content import test_rest_documentation as documented
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ def test_documented_seance(functional_portal):
     day = seance.session.start.date()
     values = {
         "year": str(day.year),
+        "french_date": french_date(day),
         "date": day.strftime("%Y%m%d"),
         "decision": day.isoformat(),
         "today": date.today().isoformat(),

@@ -63,6 +63,14 @@ class SeanceView(BrowserView):
                 )
                 messages(_("msg_roll_call_recorded", default="Roll call recorded."), self.request)
                 return "#roll-call"
+            if action == "liste":
+                from collective.deliberations.seance.liste import generate_liste
+
+                document = generate_liste(self.context)
+                messages(
+                    _("msg_liste_made", default="${title}: made.", mapping={"title": document.Title()}), self.request
+                )
+                return "#liste"
             if action == "cancel-movement":
                 cancel_movement(self.context, form.get("index"))
                 messages(_("msg_movement_cancelled", default="Movement cancelled."), self.request)
@@ -161,6 +169,12 @@ class SeanceView(BrowserView):
                 )
             rows.append({"index": movement["index"], "name": names.get(movement["member"]), "text": text})
         return rows
+
+    def liste(self):
+        from collective.deliberations.seance.liste import FILE_ID
+
+        document = self.context.get(FILE_ID)
+        return {"title": document.Title(), "url": document.absolute_url()} if document is not None else None
 
     def held(self):
         return self.state["review_state"] == "held"

@@ -70,3 +70,12 @@ class PostVote(_Recording):
         vote = record_vote(self.context, body.get("mode"), ballots=body.get("ballots"), counts=body.get("counts"))
         self.request.response.setStatus(201)
         return {"@id": f"{self.context.absolute_url()}/@vote", "vote": vote}
+
+
+class PostListe(_Recording):
+    def record(self, body):
+        from collective.deliberations.seance.liste import generate_liste
+
+        document = generate_liste(self.context)
+        self.request.response.setStatus(201)
+        return {"@id": document.absolute_url(), "title": document.Title(), "size": document.file.getSize()}

@@ -33,7 +33,7 @@ URL := http://$(HOST):$(PORT)/Plone
 
 # What the product needs from Debian: PDF tools for collective.documentviewer, OCR, office conversion.
 DEB_PACKAGES := qpdf graphicsmagick ghostscript poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng \
-	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui zip
 DEB_POSTGRES := postgresql
 
 .PHONY: help

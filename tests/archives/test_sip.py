@@ -142,3 +142,23 @@ def test_missing_file_is_a_clear_error(archives, seda_schemas, tmp_path):
         "Le fichier annexe_annexe.pdf est illisible"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_changed_document_is_identified_anew(archives, seda_schemas, tmp_path):
+    from plone.namedfile.file import NamedBlobFile
+    from zope.lifecycleevent import modified
+
+    annexe = archives.subvention["annexe"]
+    annexe.file = NamedBlobFile(
+        b"<!DOCTYPE html><html><head><title>t</title></head><body>x</body></html>", filename="annexe.html"
+    )
+    modified(annexe)
+    _identifier, path, _sha = build_sip([archives.old], tmp_path)
+    with zipfile.ZipFile(path) as sip:
+        root = etree.fromstring(sip.read("manifest.xml"))
+    formats = {
+        b.findtext(q("Uri")).rsplit("_", 1)[-1]: b.findtext(f".//{q('FormatId')}")
+        for b in root.iter(q("BinaryDataObject"))
+    }
+    assert formats["annexe.pdf"] == "fmt/18" and formats["annexe.html"].startswith("fmt/")
+    assert formats["annexe.html"] != "fmt/18"

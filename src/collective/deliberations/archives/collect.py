@@ -2,6 +2,7 @@
 
 Everything is read unrestricted: the caller has checked the archivist's permission on the session."""
 
+from collective.deliberations.archives.identify import stored_identification
 from collective.deliberations.archives.retention import category_of
 from collective.deliberations.archives.retention import closed_record
 from collective.deliberations.archives.retention import hold_of
@@ -19,12 +20,13 @@ import re
 class Source:
     """One file to put under Content/: opened only while it is copied (never held in memory)."""
 
-    def __init__(self, object_id, filename, opener, modified=None, owner=None):
+    def __init__(self, object_id, filename, opener, modified=None, owner=None, identification=None):
         self.id = object_id
         self.filename = filename
         self.open = opener
         self.modified = modified
         self.owner = owner
+        self.identification = identification  # {sha512, size, puid, mime, format_name} when known
 
 
 def safe_name(name):
@@ -55,7 +57,14 @@ def _document(obj, schedule, sources):
         return None
     object_id = f"BDO-{obj.UID()}"
     sources.append(
-        Source(object_id, f"{obj.getId()}_{safe_name(named.filename)}", named.open, _modified(obj), owner=obj)
+        Source(
+            object_id,
+            f"{obj.getId()}_{safe_name(named.filename)}",
+            named.open,
+            _modified(obj),
+            owner=obj,
+            identification=stored_identification(obj),
+        )
     )
     return {
         "id": f"AU-{obj.UID()}",

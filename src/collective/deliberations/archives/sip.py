@@ -18,6 +18,33 @@ import zipfile
 CHUNK = 1 << 20
 
 
+class HashingWriter:
+    """The SIP's file, written forward only: zipfile then writes data descriptors instead of seeking back, and the
+    SHA-512 of the whole zip is known when the last byte is written (no second reading of the SIP)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.digest = hashlib.sha512()
+        self.position = 0
+
+    def write(self, data):
+        self.digest.update(data)
+        self.position += len(data)
+        return self.raw.write(data)
+
+    def tell(self):
+        return self.position
+
+    def seek(self, *args):
+        raise OSError("forward only")
+
+    def seekable(self):
+        return False
+
+    def flush(self):
+        self.raw.flush()
+
+
 class ExportError(Exception):
     """A SIP that could not be written: `message` is an i18n message for the user; nothing is left behind."""
 
@@ -41,12 +68,17 @@ def _copy(source, archive, uri):
         ) from error
     with stream:
         before = os.fstat(stream.fileno()) if hasattr(stream, "fileno") and _has_fd(stream) else None
-        identification = identify_stream(stream)
         with archive.open(uri, "w", force_zip64=True) as target:
             while chunk := stream.read(CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
                 target.write(chunk)
+        known = source.identification or {}
+        if known.get("sha512") == digest.hexdigest() and known.get("size") == size:
+            identification = {key: known.get(key, "") for key in ("puid", "mime", "format_name")}
+        else:  # not identified when it was added, or changed since: Siegfried reads it now
+            stream.seek(0)
+            identification = identify_stream(stream)
         if before is not None:
             after = os.fstat(stream.fileno())
             if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or after.st_size != size:
@@ -95,7 +127,8 @@ def write_sip(directory, identifier, units, sources, header, schema_directory, f
     digest_path = final + ".sha512"
     try:
         with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            writer = HashingWriter(raw)
+            with zipfile.ZipFile(writer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
                 objects = []
                 for number, source in enumerate(sources, 1):
                     uri = f"Content/{number:05d}_{source.filename}"
@@ -124,7 +157,7 @@ def write_sip(directory, identifier, units, sources, header, schema_directory, f
                 archive.writestr("manifest.xml", manifest)
             raw.flush()
             os.fsync(raw.fileno())
-        sha512 = file_digest(temporary)
+        sha512 = writer.digest.hexdigest()
         _write_atomically(digest_path, f"{sha512}  {os.path.basename(final)}\n".encode())
         os.rename(temporary, final)
         _fsync_directory(directory)

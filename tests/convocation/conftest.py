@@ -122,3 +122,75 @@ def authenticator(html_text):
     from lxml import html
 
     return html.fromstring(html_text).xpath('//input[@name="_authenticator"]/@value')[0]
+
+
+TSA_CONFIG = """
+[ req ]
+distinguished_name = dn
+prompt = no
+[ dn ]
+CN = Autorite d'horodatage de test
+[ tsa_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, timeStamping
+[ tsa_config ]
+serial = {dir}/serial
+signer_cert = {dir}/tsa.pem
+signer_key = {dir}/tsa.key
+certs = {dir}/tsa.pem
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+"""
+
+
+@pytest.fixture(scope="session")
+def tsa(tmp_path_factory):
+    """A real RFC 3161 timestamping authority: `openssl ts -reply` behind a small HTTP server."""
+    import http.server
+    import subprocess
+    import threading
+
+    directory = tmp_path_factory.mktemp("tsa")
+    (directory / "tsa.cnf").write_text(TSA_CONFIG.format(dir=directory))
+    (directory / "serial").write_text("01\n")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", directory / "tsa.key",
+         "-out", directory / "tsa.pem", "-days", "2", "-config", directory / "tsa.cnf", "-extensions", "tsa_ext"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    lock = threading.Lock()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            query = self.rfile.read(int(self.headers["Content-Length"]))
+            with lock:
+                (directory / "query.tsq").write_bytes(query)
+                subprocess.run(
+                    ["openssl", "ts", "-reply", "-queryfile", directory / "query.tsq", "-config",
+                     directory / "tsa.cnf", "-section", "tsa_config", "-out", directory / "reply.tsr"],
+                    check=True, capture_output=True,
+                )  # fmt: skip
+                reply = (directory / "reply.tsr").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(reply)))
+            self.end_headers()
+            self.wfile.write(reply)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/tsa"
+    server.certificate = directory / "tsa.pem"
+    yield server
+    server.shutdown()

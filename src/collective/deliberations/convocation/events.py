@@ -11,13 +11,12 @@ from collective.deliberations.convocation.recipients import current_members
 from collective.deliberations.convocation.sending import queue
 from collective.deliberations.convocation.sending import send_after_commit
 from collective.deliberations.convocation.storage import add_recipient
+from collective.deliberations.convocation.storage import current_transaction
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from collective.deliberations.convocation.storage import Recipient
 from collective.deliberations.security.officials import sessions_holding
 from plone import api
-
-import transaction
 
 
 def convene(session):
@@ -81,7 +80,7 @@ def _dossier_changed_hook(session):
 def dossier_changed(session):
     if is_replaying():
         return
-    txn = transaction.get()
+    txn = current_transaction(session)
     for hook, args, _kws in txn.getBeforeCommitHooks():
         if hook is _dossier_changed_hook and aq_base(args[0]) is aq_base(session):
             return

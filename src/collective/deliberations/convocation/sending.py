@@ -6,6 +6,7 @@ A transaction that fails sends nothing; a message the server did not take stays 
 """
 
 from collective.deliberations.convocation.message import build
+from collective.deliberations.convocation.storage import current_transaction
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import KEY
 from collective.deliberations.convocation.storage import now
@@ -55,7 +56,9 @@ def send_after_commit(session, userids=None):
             message = build(session, recipient, entry["kind"], convocation.sequence, entry["changes"])
             batch.append((recipient.userid, entry["queued_at"], recipient.email, message))
     if batch:
-        transaction.get().addAfterCommitHook(_deliver, args=(session._p_jar.db(), session._p_oid, mailhost, batch))
+        current_transaction(session).addAfterCommitHook(
+            _deliver, args=(session._p_jar.db(), session._p_oid, mailhost, batch)
+        )
     return len(batch)
 
 

@@ -8,9 +8,11 @@ from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
 from collective.deliberations.convocation.storage import get_convocation
 from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
+from zope.interface import alsoProvides
 
 
 def error(request, status, message):
@@ -40,6 +42,7 @@ class ConvocationSend(Service):
     """POST {} retries the failed messages; {"recipient": "<userid>"} sends the convocation again to one."""
 
     def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
         data = json_body(self.request)
         convocation = get_convocation(self.context)
         if convocation is None:
@@ -52,20 +55,25 @@ class ConvocationSend(Service):
         return {"queued": retry_failed(self.context)}
 
 
+def presence(context, request):
+    convocation = get_convocation(context)
+    recipient = convocation.get(api.user.get_current().getId()) if convocation else None
+    if recipient is None:
+        return error(request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
+    row = next(r for r in followup.rows(context) if r["userid"] == recipient.userid)
+    return {"@id": f"{context.absolute_url()}/@presence", **row}
+
+
 class PresenceGet(Service):
     def reply(self):
-        convocation = get_convocation(self.context)
-        recipient = convocation.get(api.user.get_current().getId()) if convocation else None
-        if recipient is None:
-            return error(self.request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
-        row = next(r for r in followup.rows(self.context) if r["userid"] == recipient.userid)
-        return {"@id": f"{self.context.absolute_url()}/@presence", **row}
+        return presence(self.context, self.request)
 
 
 class PresencePost(Service):
     """{"answer": "present" | "absent" | "procuration" | "distance", "proxy": "<userid>"}"""
 
     def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
         convocation = get_convocation(self.context)
         recipient = convocation.get(api.user.get_current().getId()) if convocation else None
         if recipient is None:
@@ -77,4 +85,4 @@ class PresencePost(Service):
             record_answer(self.context, convocation, recipient, data.get("answer"), data.get("proxy"))
         except AnswerError as refused:
             return error(self.request, 400, translate(refused.args[0], context=self.request))
-        return PresenceGet(self.context, self.request).reply()
+        return presence(self.context, self.request)

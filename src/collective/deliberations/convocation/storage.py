@@ -14,6 +14,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 import secrets
+import transaction
 
 
 KEY = "collective.deliberations.convocation"
@@ -69,6 +70,13 @@ class Convocation(Persistent):
 
     def all(self):
         return list(self.recipients.values())
+
+
+def current_transaction(obj):
+    """The transaction `obj` is changed in: its connection's (a request's, or any other manager's)."""
+    jar = getattr(obj, "_p_jar", None)
+    manager = getattr(jar, "transaction_manager", None)
+    return manager.get() if manager is not None else transaction.get()
 
 
 def get_convocation(session, create=False):

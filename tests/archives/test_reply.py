@@ -65,3 +65,18 @@ def test_rejected_transfer_keeps_records_transferred(archives, sent):
     entry = apply_reply(reply_for(manifest_of(sent["file"]), code="KO"))
     assert entry["status"] == "rejected"
     assert archive_status(archives.budget)["status"] == "transferred"
+
+
+def test_archived_session_reduced_to_a_stub(archives, sent):
+    from collective.deliberations.archives.sip import ExportError
+    from collective.deliberations.archives.transfer import keep_stub
+
+    with pytest.raises(ExportError):
+        keep_stub(archives.old)  # versé, not yet archivé: the local files stay
+    assert "annexe" in archives.budget.objectIds()
+    apply_reply(reply_for(manifest_of(sent["file"])))
+    keep_stub(archives.old)
+    assert "annexe" not in archives.budget.objectIds() and "convocation" not in archives.old.objectIds()
+    status = archive_status(archives.budget)
+    assert (status["status"], status["stub"], archives.budget.Title()) == ("archived", True, "Budget primitif 2024")
+    assert status["archive_id"].startswith("FRAD034_")

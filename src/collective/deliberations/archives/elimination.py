@@ -189,13 +189,17 @@ def cancel(identifier):
 
 def _tombstone(record, identifier):
     """Remove the documents and texts of `record`; keep its title, number, dates and the elimination's id."""
-    with api.env.adopt_roles(["Manager"]):
-        for document in [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]:
-            record.manage_delObjects([document.getId()])
-    if IDeliberation.providedBy(record):
-        record.expose = record.dispositif = None
+    strip(record)
     set_status(record, "eliminated", elimination_id=identifier)
     record.reindexObject()
+
+
+def strip(record):
+    """Remove the documents and texts of `record` (its own Files; a versé record's lock does not stop this)."""
+    for document in [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]:
+        record._delObject(document.getId())
+    if IDeliberation.providedBy(record):
+        record.expose = record.dispositif = None
 
 
 def run(identifier):

@@ -120,3 +120,24 @@ def transfer(sessions, adapter=None):
     transfers(create=True)[identifier] = entry
     log_action("transfer", identifier, ", ".join("/".join(s.getPhysicalPath()) for s in sessions))
     return entry
+
+
+def keep_stub(session):
+    """Once the archive holds them: remove the local files of the session's archived records, keeping each record
+    as a stub with its metadata and the archive's identifier."""
+    from collective.deliberations.archives.elimination import strip
+    from collective.deliberations.archives.status import archive_status
+
+    records = [record for record in records_of(session) if getattr(record, "portal_type", None) != "File"]
+    if any((archive_status(record) or {}).get("status") != "archived" for record in records):
+        raise ExportError(
+            _(
+                "error_stub_not_archived",
+                default="Only records the archive has accepted (archivé) can be reduced to a stub.",
+            )
+        )
+    for record in records:
+        strip(record)
+        set_status(record, "archived", stub=True)
+    log_action("stub", "/".join(session.getPhysicalPath()))
+    return records

@@ -76,3 +76,17 @@ class TransfersGet(Service):
     def reply(self):
         keys = ("identifier", "date", "user", "status", "sha512", "reply", "adapter")
         return {"items": [{key: entry.get(key) for key in keys} for entry in transfers().values()]}
+
+
+class StubPost(Service):
+    """POST <session>/@archive-stub: the archived session keeps its metadata and archive identifiers only."""
+
+    def reply(self):
+        no_csrf(self.request)
+        from collective.deliberations.archives.transfer import keep_stub
+
+        try:
+            records = keep_stub(self.context)
+        except ExportError as problem:
+            return error(self, 400, problem.message)
+        return {"records": [record.UID() for record in records]}

@@ -35,6 +35,8 @@ URL := http://$(HOST):$(PORT)/Plone
 DEB_PACKAGES := qpdf graphicsmagick ghostscript poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng \
 	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui zip
 DEB_POSTGRES := postgresql
+# Browser tests (viewer, accessibility of the public pages): Debian's Chromium and its driver; axe-core from npm.
+DEB_TEST := chromium chromium-driver nodejs
 
 .PHONY: help
 help:
@@ -171,8 +173,15 @@ stop:
 
 # ---------------------------------------------------------------- tests
 
+.PHONY: test-tools
+test-tools:
+	@$(call apt_install,$(DEB_TEST))
+	@command -v npm >/dev/null || { $(call apt_install,npm); }
+	@if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then \
+		echo "==> installing the npm test tools (axe-core)"; npm install --no-audit --no-fund --silent; fi
+
 .PHONY: test
-test: system-packages $(VENV)/.installed-test postgres
+test: system-packages $(VENV)/.installed-test postgres test-tools
 	@echo "==> running the test suite"
 	@DELIBERATIONS_PG_DSN="$(DSN)" $(BIN)/pytest $(PYTEST_ARGS)
 

@@ -126,7 +126,7 @@ def test_movements_listed_and_cancelled_from_the_page(held, secretariat):
     assert "Mouvement annulé." in words(tree) and not tree.xpath('//section[@id="movements"]')
 
 
-def test_the_list_of_deliberations_from_the_page(held, secretariat):
+def test_the_list_of_deliberations_and_the_draft_minutes_from_the_page(held, secretariat):
     held.everyone_present()
     transaction.commit()
     tree = page(secretariat.get("conseil/seance/@@seance"))
@@ -138,5 +138,10 @@ def test_the_list_of_deliberations_from_the_page(held, secretariat):
     link = tree.xpath('//section[@id="liste"]//a')[0]
     assert link.text.startswith("Liste des délibérations de la séance du ")
     assert f"{link.text} : document établi." in words(tree)
-    download = secretariat.get(link.get("href") + "/@@download/file")
+    download = secretariat.get(link.get("href"))
     assert download.status_code == 200 and download.content.startswith(b"%PDF")
+    tree = page(secretariat.post("conseil/seance/@@seance", data={"action": "minutes", "_authenticator": token(tree)}))
+    links = tree.xpath('//section[@id="liste"]//a')
+    assert [a.text.split(" de la séance")[0] for a in links] == ["Liste des délibérations", "Procès-verbal"]
+    draft = secretariat.get(links[1].get("href"))
+    assert draft.status_code == 200 and draft.content.startswith(b"PK")  # an OpenDocument (zip) file

@@ -71,6 +71,14 @@ class SeanceView(BrowserView):
                     _("msg_liste_made", default="${title}: made.", mapping={"title": document.Title()}), self.request
                 )
                 return "#liste"
+            if action == "minutes":
+                from collective.deliberations.seance.minutes import generate_minutes
+
+                document = generate_minutes(self.context)
+                messages(
+                    _("msg_liste_made", default="${title}: made.", mapping={"title": document.Title()}), self.request
+                )
+                return "#liste"
             if action == "cancel-movement":
                 cancel_movement(self.context, form.get("index"))
                 messages(_("msg_movement_cancelled", default="Movement cancelled."), self.request)
@@ -170,11 +178,13 @@ class SeanceView(BrowserView):
             rows.append({"index": movement["index"], "name": names.get(movement["member"]), "text": text})
         return rows
 
-    def liste(self):
-        from collective.deliberations.seance.liste import FILE_ID
+    def documents(self):
+        """The list of deliberations and the draft procès-verbal, once made."""
+        from collective.deliberations.seance import liste
+        from collective.deliberations.seance import minutes
 
-        document = self.context.get(FILE_ID)
-        return {"title": document.Title(), "url": document.absolute_url()} if document is not None else None
+        found = [self.context.get(module.FILE_ID) for module in (liste, minutes)]
+        return [{"title": d.Title(), "url": f"{d.absolute_url()}/@@download/file"} for d in found if d is not None]
 
     def held(self):
         return self.state["review_state"] == "held"

@@ -79,3 +79,12 @@ class PostListe(_Recording):
         document = generate_liste(self.context)
         self.request.response.setStatus(201)
         return {"@id": document.absolute_url(), "title": document.Title(), "size": document.file.getSize()}
+
+
+class PostMinutes(_Recording):
+    def record(self, body):
+        from collective.deliberations.seance.minutes import generate_minutes
+
+        document = generate_minutes(self.context)
+        self.request.response.setStatus(201)
+        return {"@id": document.absolute_url(), "title": document.Title(), "size": document.file.getSize()}

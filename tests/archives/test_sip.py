@@ -162,3 +162,39 @@ def test_a_changed_document_is_identified_anew(archives, seda_schemas, tmp_path)
     }
     assert formats["annexe.pdf"] == "fmt/18" and formats["annexe.html"].startswith("fmt/")
     assert formats["annexe.html"] != "fmt/18"
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 96 kB file system (tmpfs) as the vault: needs root, as CI and `make test` run."""
+    import subprocess
+
+    mount = tmp_path / "small-vault"
+    mount.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount)], capture_output=True)
+    if result.returncode:
+        pytest.skip(f"NOT TESTED: a full disk needs a small tmpfs, and mount failed ({result.stderr.decode()})")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_full_disk_is_a_clear_error(archives, seda_schemas, small_disk):
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
+
+    import os
+
+    api.content.create(
+        archives.budget,
+        "File",
+        id="plan",
+        title="Plan",
+        document_type="annexe",
+        file=NamedBlobFile(os.urandom(300_000), filename="plan.bin"),
+    )
+    with pytest.raises(ExportError) as raised:
+        build_sip([archives.old], small_disk)
+    assert (
+        translate(raised.value.message, target_language="fr") == "Le disque du coffre est plein : rien n'a été exporté."
+    )
+    assert list(small_disk.iterdir()) == []

@@ -58,16 +58,17 @@ def name(session, member_id):
 class Presence:
     """The room at one agenda item (or at the opening of the séance when item is None)."""
 
-    def __init__(self, session, item_id=None):
+    def __init__(self, session, item_id=None, in_office=None, order=None):
+        """in_office and order (the agenda's item ids), when given, spare their lookup for each item of a page."""
         record = get_record(session)
-        self.in_office = members(session)
+        self.in_office = in_office if in_office is not None else members(session)
         self.voting = [m for m, membership in self.in_office.items() if getattr(membership, "voting_right", True)]
         status = {m: ABSENT for m in self.in_office}
         proxies = {}
         if record is not None:
             status.update({m: s for m, s in record.attendance.items() if m in status})
             proxies.update(record.proxies)
-            order = agenda_ids(session)
+            order = order if order is not None else agenda_ids(session)
             until = order.index(item_id) if item_id in order else -1
             out_for_item = set()
             for movement in record.movements:

@@ -9,6 +9,8 @@ from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import libreoffice_command
 from collective.deliberations.seance import refuse
+from collective.deliberations.seance.attendance import agenda_ids
+from collective.deliberations.seance.attendance import members
 from collective.deliberations.seance.attendance import Presence
 from collective.deliberations.seance.liste import french_date
 from collective.deliberations.seance.record import get_record
@@ -56,7 +58,8 @@ def _vote(vote, names):
 
 def minutes_html(session):
     record = get_record(session)
-    opening = Presence(session)
+    in_office, order = members(session), agenda_ids(session)
+    opening = Presence(session, None, in_office, order)
     names = {m: membership.member_name() for m, membership in opening.in_office.items()}
     by_status = {s: [m for m, v in opening.status.items() if v == s] for s in ("present", "excused", "absent")}
     represented = "; ".join(
@@ -87,7 +90,7 @@ def minutes_html(session):
     )
     parts = [head]
     for rank, item in enumerate(session.agenda(), 1):
-        presence = Presence(session, item.getId())
+        presence = Presence(session, item.getId(), in_office, order)
         parts.append(f"<h2>{rank}. {escape(item.Title())}</h2>")
         out = [m for m, s in presence.status.items() if s == "conflict"]
         if out:

@@ -7,8 +7,8 @@ from collective.deliberations.seance.record import get_record
 from plone import api
 
 
-def item_state(session, item, number, record=None):
-    presence = Presence(session, item.getId())
+def item_state(session, item, number, record=None, in_office=None, order=None):
+    presence = Presence(session, item.getId(), in_office, order)
     vote = record.votes.get(item.getId()) if record is not None else None
     deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
     return {
@@ -28,9 +28,9 @@ def item_state(session, item, number, record=None):
 
 def seance_state(session):
     record = get_record(session)
-    opening = Presence(session)
     in_office = members(session)
     order = agenda_ids(session)
+    opening = Presence(session, None, in_office, order)
     return {
         "review_state": api.content.get_state(session),
         "president": session.president,
@@ -47,5 +47,8 @@ def seance_state(session):
             for member_id, membership in in_office.items()
         ],
         "movements": [{"index": n, **m} for n, m in enumerate(record.movements)] if record is not None else [],
-        "items": [item_state(session, item, order.index(item.getId()) + 1, record) for item in session.agenda()],
+        "items": [
+            item_state(session, item, number, record, in_office, order)
+            for number, item in enumerate(session.agenda(), 1)
+        ],
     }

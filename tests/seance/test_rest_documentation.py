@@ -48,7 +48,7 @@ def test_documented_seance(functional_portal):
         password = SITE_OWNER_PASSWORD if user == "admin" else "secret-1234"
         response = requests.request(
             method,
-            base + path,
+            base + fill(path, values),
             auth=None if user is None else (SITE_OWNER_NAME if user == "admin" else user, password),
             data=fill(body, values).encode() or None,
             timeout=60,

@@ -125,16 +125,16 @@ database:
 endif
 
 .PHONY: site-if-missing
-site-if-missing: install database etc
+site-if-missing: install database etc mailserver
 	@if [ ! -f "$(SITE_STAMP)" ]; then \
-		$(BIN)/deliberations-site $(ZOPE_CONF) && touch "$(SITE_STAMP)"; \
+		DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) && touch "$(SITE_STAMP)"; \
 	fi
 
 .PHONY: site
-site: install database etc
+site: install database etc mailserver
 	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
 		echo "The instance is running (pid $$(cat $(PIDFILE))): run make stop first"; exit 1; fi
-	@$(BIN)/deliberations-site $(ZOPE_CONF) --recreate && touch "$(SITE_STAMP)"
+	@DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) --recreate && touch "$(SITE_STAMP)"
 
 define banner
 	echo ""; \
@@ -163,8 +163,27 @@ start: site-if-missing
 		sleep 1; \
 	done; echo "No answer after 180 s: see $(VAR)/log/$(CONF_NAME).out"; exit 1
 
+# The demo's SMTP server (convocations): every message kept as a .eml file under instance/var/mail/
+MAIL_HOST := 127.0.0.1
+MAIL_PORT ?= 8025
+MAIL_DIR := $(VAR)/mail
+MAIL_PID := $(VAR)/mailserver.pid
+
+.PHONY: mailserver
+mailserver: $(VENV)/.installed
+	@mkdir -p $(VAR)/log $(MAIL_DIR)
+	@if [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then exit 0; fi; \
+	nohup $(BIN)/deliberations-mailserver $(MAIL_DIR) --host $(MAIL_HOST) --port $(MAIL_PORT) >$(VAR)/log/mailserver.log 2>&1 & \
+	echo $$! > $(MAIL_PID); \
+	for i in $$(seq 50); do \
+		$(BIN)/python -c "import socket; socket.create_connection(('$(MAIL_HOST)', $(MAIL_PORT)), 1)" 2>/dev/null && \
+		{ echo "==> mail server on $(MAIL_HOST):$(MAIL_PORT), messages in $(MAIL_DIR)"; exit 0; }; \
+		sleep 0.2; \
+	done; echo "The mail server did not start: see $(VAR)/log/mailserver.log"; exit 1
+
 .PHONY: stop
 stop:
+	@if [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then kill $$(cat $(MAIL_PID)); fi; rm -f $(MAIL_PID)
 	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
 		pid=$$(cat $(PIDFILE)); kill $$pid; \
 		for i in $$(seq 30); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \

@@ -17,6 +17,7 @@ def test_convening_sends_one_message_per_member_after_commit(site, inbox):
     assert sorted(rcpt[0] for rcpt, _m in inbox.messages) == ["elu2@example.org", "elu@example.org"]
     message = inbox.to("elu@example.org")[0]
     assert message["Subject"] == "Convocation : Séance"
+    assert message["To"] == "Élu du conseil et de la commission <elu@example.org>"
     text = message.get_body(("plain",)).get_content()
     assert "Budget primitif" in text and "@@convocation-lien/" in text
     calendar = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"][0]

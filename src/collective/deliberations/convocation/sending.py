@@ -68,7 +68,7 @@ def _deliver(committed, db, session_oid, mailhost, batch):
     results = []
     for userid, queued_at, email, message in batch:
         try:
-            mailhost.send(message, mto=email, immediate=True)
+            mailhost.send(message, mto=str(message["To"]), immediate=True)  # the name with the address
         except smtplib.SMTPRecipientsRefused as error:
             results.append((userid, queued_at, "invalid", f"Adresse refusée par le serveur : {error.recipients}"))
         except (smtplib.SMTPException, OSError) as error:

@@ -6,6 +6,7 @@ sessions.py): sessions.
 """
 
 from collective.deliberations.collectivite import get_settings
+from collective.deliberations.convocation.demo import configure_mail
 from collective.deliberations.demo.agenda import ensure_sessions
 from collective.deliberations.demo.bodies import ensure_bodies
 from collective.deliberations.demo.bodies import ensure_services
@@ -42,6 +43,7 @@ def populate(context=None):
     started = time.monotonic()
     portal = api.portal.get()
     configure_collectivite()
+    configure_mail()  # convocations go to the local SMTP server of `make run`
     ensure_people()
     ensure_services(portal)
     ensure_bodies(portal)

@@ -4,12 +4,12 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations.convocation.browser.dossier import DossierBase
 from collective.deliberations.convocation.followup import local
+from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.convocation.storage import now
 from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
-
-import datetime
 
 
 class DossierView(DossierBase):
@@ -46,12 +46,12 @@ class MySessionsView(BrowserView):
 
     def sessions(self):
         userid = api.user.get_current().getId()
-        bodies = {
-            aq_parent(aq_inner(brain.getObject())).UID()
-            for brain in api.content.find(portal_type="Membership", unrestricted=False)
-            if brain.getObject().member == userid
-        }
-        now = datetime.datetime.now()
+        bodies = set()
+        for brain in api.content.find(portal_type="Membership", unrestricted=True):
+            membership = brain._unrestrictedGetObject()
+            if membership.member == userid:
+                bodies.add(aq_parent(aq_inner(membership)).UID())
+        current = now()
         upcoming, past = [], []
         for brain in api.content.find(portal_type="Session", sort_on="start"):
             session = brain.getObject()
@@ -72,5 +72,5 @@ class MySessionsView(BrowserView):
                 "answered": answer is not None,
                 "items": len(session.agenda()),
             }
-            (upcoming if session.start >= now else past).append(row)
+            (upcoming if aware(session.start) >= current else past).append(row)
         return {"upcoming": upcoming, "past": list(reversed(past))}

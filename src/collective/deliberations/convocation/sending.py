@@ -66,7 +66,7 @@ def _deliver(committed, db, session_oid, mailhost, batch):
     if not committed:
         return
     results = []
-    for userid, queued_at, email, message in batch:
+    for userid, queued_at, _email, message in batch:
         try:
             mailhost.send(message, mto=str(message["To"]), immediate=True)  # the name with the address
         except smtplib.SMTPRecipientsRefused as error:

@@ -137,3 +137,19 @@ def test_a_movement_entered_by_mistake_is_cancelled_until_a_vote_counted_it(sean
         cancel_movement(seance.session, 0)
     with api.env.adopt_user(username="secretaire"), refused("seance_movement_none"):
         cancel_movement(seance.session, 5)
+
+
+def test_the_roll_call_starts_from_the_convocations_presence_answers(seance):
+    from collective.deliberations.convocation.presence import record_answer
+    from collective.deliberations.convocation.storage import get_convocation
+    from collective.deliberations.seance.attendance import answers_as_roll_call
+
+    convocation = get_convocation(seance.session)
+    for member, answer, proxy in (("elu", "present", None), ("elu2", "procuration", "elu"), ("petit", "absent", None)):
+        record_answer(seance.session, convocation, convocation.get(member), answer, proxy=proxy)
+    attendance, proxies = answers_as_roll_call(seance.session)
+    assert attendance == {"elu": "present", "elu2": "represented", "petit": "excused"} and proxies == {"elu2": "elu"}
+    roll_call(seance, attendance, proxies=proxies)
+    presence = Presence(seance.session)
+    assert presence.status["elu2"] == "represented" and presence.proxies == {"elu2": "elu"}
+    assert presence.status["marchetti"] == "absent"  # no answer: the secretariat records what it sees

@@ -289,3 +289,25 @@ def cancel_movement(session, index):
         )
     del record.movements[int(index)]
     return record
+
+
+def answers_as_roll_call(session):
+    """The presence answers given to the convocation, as a first roll call: présent → present, absent → excused,
+    procuration → represented (when its holder answered présent). Remote attendance is not physical presence: left
+    absent. ({}, {}) without a convocation."""
+    from collective.deliberations.convocation.storage import get_convocation
+
+    convocation = get_convocation(session)
+    in_office = members(session)
+    answers = {}
+    for recipient in convocation.all() if convocation is not None else ():
+        answer = recipient.answer()
+        if recipient.userid in in_office and answer:
+            answers[recipient.userid] = answer
+    attendance = {m: {"present": PRESENT, "absent": EXCUSED}.get(a["answer"]) for m, a in answers.items()}
+    proxies = {}
+    for member, answer in answers.items():
+        holder = answer.get("proxy")
+        if answer["answer"] == "procuration" and attendance.get(holder) == PRESENT and holder not in proxies.values():
+            attendance[member], proxies[member] = REPRESENTED, holder
+    return {m: s for m, s in attendance.items() if s}, proxies

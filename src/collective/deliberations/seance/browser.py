@@ -3,6 +3,7 @@
 from collective.deliberations import _
 from collective.deliberations.browser import utils
 from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.attendance import answers_as_roll_call
 from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
@@ -49,6 +50,14 @@ class SeanceView(BrowserView):
     def handle(self, action, form):
         messages = api.portal.show_message
         try:
+            if action == "from-answers":
+                attendance, proxies = answers_as_roll_call(self.context)
+                record_roll_call(self.context, attendance, proxies)
+                messages(
+                    _("msg_roll_call_from_answers", default="Presence answers of the convocation taken: check them."),
+                    self.request,
+                )
+                return "#roll-call"
             if action == "roll-call":
                 attendance = {m["id"]: form.get(f"status.{m['id']}") for m in self.state["members"]}
                 proxies = {

@@ -2,6 +2,7 @@
 GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the request's language."""
 
 from collective.deliberations.seance import SeanceError
+from collective.deliberations.seance.attendance import answers_as_roll_call
 from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
@@ -41,6 +42,9 @@ class GetSeance(Service):
 
 class PostRollCall(_Recording):
     def record(self, body):
+        if body.get("from_answers"):  # the convocation's presence answers first, then what the request says
+            attendance, proxies = answers_as_roll_call(self.context)
+            record_roll_call(self.context, attendance, proxies)
         record_roll_call(
             self.context,
             attendance=body.get("attendance"),

@@ -60,3 +60,27 @@ def test_documented_seance(functional_portal):
         if expected:
             expected = json.loads(fill(expected, values))
             assert documented.contains(response.json(), expected), f"{where}: {response.text[:800]}"
+
+
+def test_bad_input_gets_a_message_and_changes_nothing(functional_portal):
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    Seance(functional_portal).everyone_present()
+    transaction.commit()
+    url = functional_portal.absolute_url() + "/conseil/seance"
+    auth = ("secretaire", "secret-1234")
+    headers = {"Accept": "application/json", "Content-Type": "application/json"}
+    for path, data, message in (
+        ("@roll-call", "pas du JSON", "Le corps de la requête n'est pas un objet JSON."),
+        ("@roll-call", '["marchetti"]', "Le corps de la requête n'est pas un objet JSON."),
+        ("@roll-call", '{"attendance": ["marchetti"]}', "« attendance » n'a pas la forme attendue"),
+        ("@movements", '{"member": ["roux"], "item": "subvention", "kind": "departure"}', "« member » n'a pas"),
+        ("budget-primitif/@vote", '{"mode": "public", "ballots": ["pour"]}', "« ballots » n'a pas la forme attendue"),
+        ("budget-primitif/@vote", '{"mode": "secret", "counts": [3, 1]}', "« counts » n'a pas la forme attendue"),
+        ("budget-primitif/@vote", '{"mode": "secret", "counts": {"pour": "trois"}}', "sont des nombres entiers"),
+    ):
+        response = requests.post(f"{url}/{path}", data=data.encode(), auth=auth, headers=headers, timeout=60)
+        assert response.status_code == 400, (path, data, response.text[:300])
+        assert message in response.json()["error"]["message"], (path, data, response.text[:300])
+    state = requests.get(f"{url}/@seance", auth=auth, headers=headers, timeout=60).json()
+    assert {m["status"] for m in state["members"]} == {"present"} and not state["movements"]
+    assert not [item for item in state["items"] if item["vote"]]

@@ -1,6 +1,8 @@
 """REST: GET @seance (roll call, quorum per item, votes), POST @roll-call and @movements on a session,
 GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the request's language."""
 
+from collective.deliberations import _
+from collective.deliberations.seance import refuse
 from collective.deliberations.seance import SeanceError
 from collective.deliberations.seance.attendance import answers_as_roll_call
 from collective.deliberations.seance.attendance import cancel_movement
@@ -18,13 +20,43 @@ from zope.interface import alsoProvides
 import transaction
 
 
+# The JSON shape of each member of a request body: anything else is refused with a message, never a 500
+SHAPES = {
+    "attendance": dict,
+    "proxies": dict,
+    "counts": dict,
+    "ballots": list,
+    **dict.fromkeys(("member", "item", "kind", "proxy", "secretary", "mode", "ar_acte"), str),
+}
+
+
+def check_shapes(body):
+    for name, kind in SHAPES.items():
+        value = body.get(name)
+        wrong = value is not None and not isinstance(value, kind)
+        if name == "ballots" and isinstance(value, list):
+            wrong = not all(isinstance(b, dict) for b in value)
+        if wrong:
+            refuse(
+                _(
+                    "seance_bad_shape",
+                    default="« ${name} » does not have the expected form (see docs/seance.md).",
+                    mapping={"name": name},
+                )
+            )
+
+
 class _Recording(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        body = json_body(self.request) or {}
-        if not isinstance(body, dict):
-            body = {}
         try:
+            body = json_body(self.request) or {}
+        except Exception:  # plone.restapi raises a bare DeserializationError for a body that is not JSON
+            body = None
+        try:
+            if not isinstance(body, dict):
+                refuse(_("seance_not_json", default="The request body is not a JSON object."))
+            check_shapes(body)
             return self.record(body)
         except SeanceError as error:
             message = error.translated(self.request)

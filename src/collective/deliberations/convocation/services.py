@@ -1,6 +1,7 @@
 """REST: the follow-up of a convocation (@convocation), a retry or a resend (@convocation-send), and the presence
 answer of the logged-in official (@presence). Same permissions as the pages."""
 
+from collective.deliberations import _
 from collective.deliberations.convocation import followup
 from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
@@ -17,7 +18,8 @@ from zope.interface import alsoProvides
 
 def error(request, status, message):
     request.response.setStatus(status)
-    return {"error": {"type": "BadRequest" if status == 400 else "NotFound", "message": message}}
+    kind = "BadRequest" if status == 400 else "NotFound"
+    return {"error": {"type": kind, "message": translate(message, context=request)}}
 
 
 class ConvocationGet(Service):
@@ -46,11 +48,16 @@ class ConvocationSend(Service):
         data = json_body(self.request)
         convocation = get_convocation(self.context)
         if convocation is None:
-            return error(self.request, 400, "Cette séance n'a pas été convoquée.")
+            return error(self.request, 400, _("rest_not_convened", default="This session has not been convened."))
         userid = data.get("recipient")
         if userid:
             if convocation.get(userid) is None:
-                return error(self.request, 404, f"« {userid} » n'est pas destinataire de cette convocation.")
+                return error(
+                    self.request,
+                    404,
+                    _("rest_not_recipient_of", default="« ${userid} » is no recipient of this convocation.",
+                      mapping={"userid": userid}),
+                )  # fmt: skip
             return {"queued": resend(self.context, userid)}
         return {"queued": retry_failed(self.context)}
 
@@ -59,7 +66,9 @@ def presence(context, request):
     convocation = get_convocation(context)
     recipient = convocation.get(api.user.get_current().getId()) if convocation else None
     if recipient is None:
-        return error(request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
+        return error(
+            request, 404, _("rest_not_recipient", default="You are no recipient of this session's convocation.")
+        )
     row = next(r for r in followup.rows(context) if r["userid"] == recipient.userid)
     return {"@id": f"{context.absolute_url()}/@presence", **row}
 
@@ -77,12 +86,18 @@ class PresencePost(Service):
         convocation = get_convocation(self.context)
         recipient = convocation.get(api.user.get_current().getId()) if convocation else None
         if recipient is None:
-            return error(self.request, 404, "Vous n'êtes pas destinataire de la convocation de cette séance.")
+            return error(
+                self.request,
+                404,
+                _("rest_not_recipient", default="You are no recipient of this session's convocation."),
+            )
         if api.content.get_state(self.context) != "convened":
-            return error(self.request, 400, "La séance n'attend plus de réponse.")
+            return error(
+                self.request, 400, _("rest_no_more_answers", default="This session awaits no answer any more.")
+            )
         data = json_body(self.request)
         try:
             record_answer(self.context, convocation, recipient, data.get("answer"), data.get("proxy"))
         except AnswerError as refused:
-            return error(self.request, 400, translate(refused.args[0], context=self.request))
+            return error(self.request, 400, refused.args[0])
         return presence(self.context, self.request)

@@ -50,11 +50,19 @@ def test_rest_followup_presence_and_one_proxy_per_member(site, inbox, rest):
     )
     refused = rest("agent").post(f"{url}/@presence", json={"answer": "distance"})
     assert refused.json()["error"]["message"] == "Cette séance ne peut pas être suivie à distance."
+    allowed = rest("secretaire").patch(f"{url}/@convocation", json={"remote_allowed": True})
+    assert allowed.json()["remote_allowed"] is True
+    assert rest("agent").post(f"{url}/@presence", json={"answer": "distance"}).json()["answer"] == "distance"
+    assert rest("elu").patch(f"{url}/@convocation", json={"remote_allowed": False}).status_code == 401
     assert rest("agent").post(f"{url}/@presence", json={"answer": "present"}).json()["answer"] == "present"
     mine = rest("elu").post(f"{url}/@presence", json={"answer": "absent"}).json()
     assert [a["answer"] for a in mine["answers"]] == ["procuration", "absent"]  # each change kept with its time
     assert rest("agent").post(f"{url}/@presence", json={"answer": "procuration", "proxy": "elu2"}).status_code == 200
-    assert rest("secretaire").post(f"{url}/@presence", json={"answer": "present"}).status_code == 404
+    not_convened = rest("secretaire").post(f"{url}/@presence", json={"answer": "present"})
+    assert not_convened.status_code == 404
+    assert not_convened.json()["error"]["message"] == "Vous n'êtes pas destinataire de la convocation de cette séance."
+    revoked = rest("secretaire").patch(f"{url}/@convocation", json={"revoke": "elu2"}).json()
+    assert [r["userid"] for r in revoked["recipients"] if r["revoked_at"]] == ["elu2"]
     followup = rest("secretaire").get(f"{url}/@convocation").json()
     by_user = {r["userid"]: r for r in followup["recipients"]}
     assert by_user["agent"]["answer_text"] == "Procuration → Élue du conseil"

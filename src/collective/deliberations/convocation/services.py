@@ -8,6 +8,7 @@ from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
 from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.convocation.storage import now
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -22,22 +23,26 @@ def error(request, status, message):
     return {"error": {"type": kind, "message": translate(message, context=request)}}
 
 
+def convocation_data(context):
+    convocation = get_convocation(context)
+    return {
+        "@id": f"{context.absolute_url()}/@convocation",
+        "convened_at": followup.iso(convocation.convened_at) if convocation else None,
+        "urgency_reason": convocation.urgency_reason if convocation else "",
+        "override": (
+            {**convocation.override, "at": followup.iso(convocation.override["at"])}
+            if convocation is not None and convocation.override
+            else None
+        ),
+        "remote_allowed": convocation.remote_allowed if convocation else False,
+        "recipients": followup.rows(context),
+        "manifests": followup.manifests(context),
+    }
+
+
 class ConvocationGet(Service):
     def reply(self):
-        convocation = get_convocation(self.context)
-        return {
-            "@id": f"{self.context.absolute_url()}/@convocation",
-            "convened_at": followup.iso(convocation.convened_at) if convocation else None,
-            "urgency_reason": convocation.urgency_reason if convocation else "",
-            "override": (
-                {**convocation.override, "at": followup.iso(convocation.override["at"])}
-                if convocation is not None and convocation.override
-                else None
-            ),
-            "remote_allowed": convocation.remote_allowed if convocation else False,
-            "recipients": followup.rows(self.context),
-            "manifests": followup.manifests(self.context),
-        }
+        return convocation_data(self.context)
 
 
 class ConvocationSend(Service):
@@ -71,6 +76,31 @@ def presence(context, request):
         )
     row = next(r for r in followup.rows(context) if r["userid"] == recipient.userid)
     return {"@id": f"{context.absolute_url()}/@presence", **row}
+
+
+class ConvocationPatch(Service):
+    """PATCH {"remote_allowed": true} allows remote attendance; {"revoke": "<userid>"} revokes a personal link."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
+        data = json_body(self.request)
+        convocation = get_convocation(self.context)
+        if convocation is None:
+            return error(self.request, 400, _("rest_not_convened", default="This session has not been convened."))
+        if "remote_allowed" in data:
+            convocation.remote_allowed = bool(data["remote_allowed"])
+        userid = data.get("revoke")
+        if userid:
+            recipient = convocation.get(userid)
+            if recipient is None:
+                return error(
+                    self.request,
+                    404,
+                    _("rest_not_recipient_of", default="« ${userid} » is no recipient of this convocation.",
+                      mapping={"userid": userid}),
+                )  # fmt: skip
+            recipient.revoked_at = recipient.revoked_at or now()
+        return convocation_data(self.context)
 
 
 class PresenceGet(Service):

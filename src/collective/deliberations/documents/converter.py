@@ -14,11 +14,18 @@ from collective.documentviewer.interfaces import IFileWrapper
 
 import os
 import shutil
+import subprocess
 import tempfile
 
 
 OCR_LANGUAGE = os.environ.get("DELIBERATIONS_OCR_LANGUAGE", "fra+eng")
 MAX_BYTES = int(os.environ.get("DELIBERATIONS_CONVERSION_MAX_BYTES", str(DEFAULT_MAX_BYTES)))
+
+
+def has_text_layer(path):
+    """True when the PDF uses any font (a text layer), False for pages of pictures only (a scan): OCR then."""
+    listed = subprocess.run(["pdffonts", path], capture_output=True, text=True)
+    return listed.returncode == 0 and len(listed.stdout.strip().splitlines()) > 2
 
 
 class DocumentConverter(Converter):
@@ -37,6 +44,7 @@ class DocumentConverter(Converter):
             if checked.kind == "office":
                 source = office_to_pdf(source, checked.extension, workdir)
             gsettings = self.gsettings
+            ocr = not has_text_layer(source)
             return sc.convert(
                 self.storage_dir,
                 inputfilepath=source,
@@ -47,8 +55,8 @@ class DocumentConverter(Converter):
                     ("small", gsettings.thumb_size),
                 ),
                 enable_indexation=True,
-                ocr=True,
-                detect_text=True,
+                ocr=ocr,
+                detect_text=False,  # its pdffonts check misreads today's poppler output: we decide above
                 format=gsettings.pdf_image_format,
                 filename=wrapper.filename,
                 language=OCR_LANGUAGE,

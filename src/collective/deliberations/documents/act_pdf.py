@@ -1,0 +1,99 @@
+"""The act as a PDF/A-3b: HTML and CSS (templates/act_pdf.pt) rendered by WeasyPrint.
+
+Why WeasyPrint rather than an ODT through LibreOffice: the template is a page template like every other page of
+the site (a collectivité's theme overrides it with z3c.jbot, its CSS handles the layout and the header), the
+rendering runs in the process in a fraction of a second without starting LibreOffice, and WeasyPrint writes PDF/A
+(fonts embedded, XMP metadata), the non-modifiable format R2131-1 asks for."""
+
+from Acquisition import aq_inner
+from collective.deliberations.browser import utils
+from collective.deliberations.collectivite import get_settings
+from collective.deliberations.portal.publication import online_date
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+def session_of(deliberation):
+    if not deliberation.session_uid:
+        return None
+    found = api.content.find(UID=deliberation.session_uid, unrestricted=True)
+    return found[0]._unrestrictedGetObject() if found else None
+
+
+def agenda_item(session, deliberation):
+    for item in session.agenda():
+        if getattr(item, "deliberation", None) == deliberation.UID():
+            return item
+    return None
+
+
+def presence_and_vote(session, item):
+    """Members in office, present, represented, voters, and the vote recorded at the séance (if any)."""
+    try:
+        from collective.deliberations.seance.attendance import Presence
+        from collective.deliberations.seance.votes import get_vote
+    except ImportError:  # the séance module is not there
+        return None, None
+    vote = get_vote(item) if item is not None else None
+    if vote is not None:
+        return vote["presence"], vote
+    return Presence(session, item.getId() if item is not None else None).summary(), None
+
+
+def transmitted_on(deliberation):
+    try:
+        from collective.deliberations.seance.actes import acknowledgement
+    except ImportError:
+        return None
+    ack = acknowledgement(deliberation)
+    return ack["date"] if ack else None
+
+
+class ActPDFView(BrowserView):
+    """@@acte.pdf: the act, generated at each request from its current data (the mentions appear once known)."""
+
+    html = ViewPageTemplateFile("templates/act_pdf.pt")
+
+    def data(self):
+        act = aq_inner(self.context)
+        session = session_of(act)
+        item = agenda_item(session, act) if session is not None else None
+        presence, vote = presence_and_vote(session, item) if session is not None else (None, None)
+        settings = get_settings()
+        transmitted = transmitted_on(act)
+        president = getattr(session, "president", None) if session is not None else None
+        return {
+            "collectivite": settings.name or api.portal.get().Title(),
+            "siren": settings.siren,
+            "departement": settings.departement,
+            "body": session.aq_parent.Title() if session is not None else "",
+            "session_date": utils.localized(getattr(session, "start", None)) if session is not None else "",
+            "place": getattr(session, "place", None) if session is not None else None,
+            "presence": presence,
+            "vote": vote,
+            "state": api.content.get_state(act),
+            "number": act.number,
+            "objet": act.Title(),
+            "expose": self.text(act, "expose"),
+            "dispositif": self.text(act, "dispositif"),
+            "president": utils.fullname(president),
+            "published": utils.localized(online_date(act), long_format=False) if online_date(act) else None,
+            "transmitted": utils.localized(transmitted, long_format=False) if transmitted else None,
+        }
+
+    def text(self, act, name):
+        value = getattr(act, name, None)
+        return value.output_relative_to(act) if value is not None and getattr(value, "raw", None) else None
+
+    def __call__(self):
+        from weasyprint import HTML
+
+        source = self.html(data=self.data())
+        pdf = HTML(string=source, base_url=self.context.absolute_url()).write_pdf(pdf_variant="pdf/a-3b")
+        response = self.request.response
+        response.setHeader("Content-Type", "application/pdf")
+        name = (self.context.number or self.context.getId()).replace('"', "")
+        response.setHeader("Content-Disposition", f'inline; filename="{name}.pdf"')
+        response.setHeader("Content-Length", str(len(pdf)))
+        return pdf

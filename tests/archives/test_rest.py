@@ -96,3 +96,26 @@ def test_legal_hold_blocks_the_transfer(site, seda_schemas, vault):
     assert call("GET", site.budget.absolute_url(), "admin").json()["title"] == "Budget primitif 2024"
     again = call("POST", f"{session_url}/@transfer")
     assert again.json()["error"]["message"] == "Conseil communautaire a déjà été versé."
+
+
+def test_several_sessions_in_one_transfer(site, seda_schemas, vault):
+    import transaction
+
+    june = site.closed_session("seance-2024-06", site.old.start.replace(month=6))
+    transaction.commit()
+    uids = [call("GET", s.absolute_url(), "admin").json()["UID"] for s in (site.old, june)]
+    url = f"{site.portal.absolute_url()}/@transfer"
+    empty = call("POST", url, json={"sessions": []})
+    assert (empty.status_code, empty.json()["error"]["message"]) == (400, "Choisissez les séances clôturées à verser.")
+    response = call("POST", url, json={"sessions": uids})
+    assert response.status_code == 200, response.text
+    with zipfile.ZipFile(vault / response.json()["file"]) as sip:
+        manifest = etree.fromstring(sip.read("manifest.xml"))
+    ns = "{fr:gouv:culture:archivesdefrance:seda:v2.2}"
+    top = manifest.findall(f"{ns}DataObjectPackage/{ns}DescriptiveMetadata/{ns}ArchiveUnit")
+    assert [unit.findtext(f"{ns}Content/{ns}Title") for unit in top] == [
+        "Conseil communautaire (12/03/2024)",
+        "Conseil communautaire (12/06/2024)",
+    ]
+    listed = call("GET", f"{site.portal.absolute_url()}/@transfers").json()["items"]
+    assert [item["identifier"] for item in listed] == [response.json()["identifier"]]

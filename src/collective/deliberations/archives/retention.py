@@ -7,6 +7,7 @@ from collective.deliberations.archives.schedule import get_schedule
 from collective.deliberations.content.deliberation import IDeliberation
 from collective.deliberations.content.session import ISession
 from plone import api
+from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
 
 import datetime
@@ -27,12 +28,18 @@ def parent(obj):
     return aq_parent(aq_inner(obj))
 
 
+def tool(obj, name):
+    """A tool of the site `obj` is in (by acquisition: never the global site, which an indexer cannot trust)."""
+    return getToolByName(obj, name)
+
+
 def session_of(obj):
     """The session of a session, of a deliberation (the one that decided it) or of their documents."""
     if ISession.providedBy(obj):
         return obj
     if IDeliberation.providedBy(obj):
-        brains = api.content.find(UID=obj.session_uid, unrestricted=True) if obj.session_uid else []
+        catalog = tool(obj, "portal_catalog")
+        brains = catalog.unrestrictedSearchResults(UID=obj.session_uid) if obj.session_uid else []
         return brains[0]._unrestrictedGetObject() if brains else None
     container = parent(obj)
     return session_of(container) if container is not None and container is not obj else None
@@ -62,14 +69,18 @@ def _history_date(obj, action):
 
 
 def _workflow_id(obj):
-    chain = api.portal.get_tool("portal_workflow").getChainFor(obj)
+    chain = tool(obj, "portal_workflow").getChainFor(obj)
     return chain[0] if chain else None
+
+
+def state_of(obj):
+    return tool(obj, "portal_workflow").getInfoFor(obj, "review_state", None)
 
 
 def closed_record(obj):
     """The deliberation or session whose life is over (a decided act, a closed séance), or None."""
     record = obj if (IDeliberation.providedBy(obj) or ISession.providedBy(obj)) else parent(obj)
-    state = api.content.get_state(record, default=None)
+    state = state_of(record)
     if IDeliberation.providedBy(record) and state in FINAL_DELIBERATION_STATES:
         return record
     if ISession.providedBy(record) and state in FINAL_SESSION_STATES:
@@ -108,14 +119,14 @@ def dua_end(obj, schedule=None):
     category = category_of(obj)
     if category is None:
         return None
-    rule = (schedule or get_schedule())[category]
+    rule = (schedule or get_schedule(obj))[category]
     start = start_date(obj, rule["start_event"])
     return add_years(start, rule["dua_years"]) if start else None
 
 
 def final_action(obj):
     category = category_of(obj)
-    return get_rule(category)["final_action"] if category else None
+    return get_rule(category, obj)["final_action"] if category else None
 
 
 # Legal holds

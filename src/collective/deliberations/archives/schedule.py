@@ -66,24 +66,34 @@ DEFAULTS = {
 FIELDS = tuple(DEFAULTS["deliberations"])
 
 
-def _storage(create=False):
-    annotations = IAnnotations(api.portal.get())
+def _site(context=None):
+    """The site of `context` by acquisition (indexers run where the global site may be another one), else the
+    current site."""
+    if context is not None:
+        from Products.CMFCore.utils import getToolByName
+
+        return getToolByName(context, "portal_url").getPortalObject()
+    return api.portal.get()
+
+
+def _storage(create=False, context=None):
+    annotations = IAnnotations(_site(context))
     if KEY not in annotations and create:
         annotations[KEY] = PersistentMapping()
     return annotations.get(KEY, {})
 
 
-def get_schedule():
+def get_schedule(context=None):
     """{category: rule} with the defaults for what the archivist has not saved."""
-    stored = _storage()
+    stored = _storage(context=context)
     return {
         category: {"category": category, **copy.deepcopy(DEFAULTS[category]), **dict(stored.get(category, {}))}
         for category in CATEGORIES
     }
 
 
-def get_rule(category):
-    return get_schedule().get(category)
+def get_rule(category, context=None):
+    return get_schedule(context).get(category)
 
 
 def validate_rule(category, data):

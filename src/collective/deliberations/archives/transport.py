@@ -74,10 +74,13 @@ class HttpAdapter:
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         connection = connection_class(parts.hostname, parts.port, timeout=self.timeout)
         try:
-            connection.request("POST", target, body=body, headers=headers)
+            try:
+                connection.request("POST", target, body=body, headers=headers)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the server answered before reading everything (a refusal): its answer says why
             response = connection.getresponse()
             answer = response.read(10000).decode("utf-8", "replace")
-        except OSError as error:
+        except (OSError, http.client.HTTPException) as error:
             raise ExportError(
                 _(
                     "error_http_transfer",

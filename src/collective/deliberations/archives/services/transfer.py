@@ -45,10 +45,31 @@ class SipGet(Service):
 
 
 class TransferPost(Service):
+    """On a session: that session. On the site: {"sessions": [UID, ...]}, several séances in one SIP."""
+
+    def sessions(self):
+        from collective.deliberations.content.session import ISession
+        from plone import api
+        from plone.restapi.deserializer import json_body
+
+        if ISession.providedBy(self.context):
+            return [self.context]
+        found = []
+        for uid in (json_body(self.request) or {}).get("sessions") or []:
+            brains = api.content.find(UID=uid, portal_type="Session", unrestricted=True)
+            if brains:
+                found.append(brains[0]._unrestrictedGetObject())
+        return found
+
     def reply(self):
         no_csrf(self.request)
+        sessions = self.sessions()
+        if not sessions:
+            from collective.deliberations import _
+
+            return error(self, 400, _("error_transfer_no_session", default="Choose the closed séances to transfer."))
         try:
-            entry = transfer([self.context])
+            entry = transfer(sessions)
         except ExportError as problem:
             return error(self, 400, problem.message)
         except SchemaMissing as problem:

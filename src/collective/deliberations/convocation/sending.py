@@ -66,12 +66,19 @@ def _deliver(committed, db, session_oid, mailhost, batch):
     if not committed:
         return
     results = []
+    unreachable = None  # once the server cannot be reached, the others wait for the retry (no timeout each)
     for userid, queued_at, _email, message in batch:
+        if unreachable is not None:
+            results.append((userid, queued_at, "failed", unreachable))
+            continue
         try:
             mailhost.send(message, mto=str(message["To"]), immediate=True)  # the name with the address
         except smtplib.SMTPRecipientsRefused as error:
             results.append((userid, queued_at, "invalid", f"Adresse refusée par le serveur : {error.recipients}"))
-        except (smtplib.SMTPException, OSError) as error:
+        except (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected, OSError) as error:
+            unreachable = f"{type(error).__name__}: {error}"
+            results.append((userid, queued_at, "failed", unreachable))
+        except smtplib.SMTPException as error:
             results.append((userid, queued_at, "failed", f"{type(error).__name__}: {error}"))
         else:
             results.append((userid, queued_at, "sent", None))

@@ -78,3 +78,31 @@ def test_cancelling_sends_a_cancellation(site, inbox):
     message = inbox.to("elu@example.org")[0]
     ics = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"][0].get_content()
     assert "METHOD:CANCEL" in ics and "SEQUENCE:1" in ics and "STATUS:CANCELLED" in ics
+
+
+def test_a_reminder_goes_once_some_days_before(site, inbox):
+    from collective.deliberations.convocation.reminders import send_reminders
+    from datetime import timedelta
+
+    convene(site.session)
+    inbox.clear()
+    start = site.session.start.date()
+    assert send_reminders(today=start - timedelta(days=3)) == []  # 2 days before by default
+    assert send_reminders(today=start - timedelta(days=2)) == [site.session]
+    transaction.commit()
+    message = inbox.to("elu@example.org")[0]
+    assert message["Subject"] == "Rappel : Séance"
+    assert "@@convocation-lien/" in message.get_body(("plain",)).get_content()
+    assert send_reminders(today=start - timedelta(days=1)) == []  # once
+
+
+def test_the_reminders_page_is_for_managers(site, inbox, request_factory, browser):
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    convene(site.session)
+    manager = request_factory(basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api=False)
+    answer = manager.post("@@convocation-rappels")
+    assert answer.status_code == 200 and answer.text == "0 rappel(s)\n"  # the session is 10 days ahead
+    refused = browser("secretaire").post("@@convocation-rappels", allow_redirects=False)
+    assert refused.status_code == 302 and "require_login" in refused.headers["Location"]

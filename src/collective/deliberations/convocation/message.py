@@ -19,6 +19,7 @@ SUBJECTS = {
     "modificatif": _("mail_subject_modificatif", default="Modificatif of the convocation: ${session}"),
     "update": _("mail_subject_update", default="Session moved: ${session}"),
     "cancel": _("mail_subject_cancel", default="Session cancelled: ${session}"),
+    "reminder": _("mail_subject_reminder", default="Reminder: ${session}"),
 }
 
 INTROS = {
@@ -41,6 +42,10 @@ INTROS = {
         " calendar is updated.",
     ),
     "cancel": _("mail_intro_cancel", default="The session below is cancelled."),
+    "reminder": _(
+        "mail_intro_reminder",
+        default="A reminder: the session below is near. Your personal link leads to its dossier and to your answer.",
+    ),
 }
 
 

@@ -17,6 +17,13 @@ class IConvocationSettings(Interface):
         default=30,
         required=True,
     )
+    reminder_days = schema.Int(
+        title=_("label_reminder_days", default="Reminder (days before the session)"),
+        description=_("help_reminder_days", default="0: no reminder."),
+        min=0,
+        default=2,
+        required=True,
+    )
     tsa_url = schema.TextLine(
         title=_("label_tsa_url", default="Timestamping authority (RFC 3161) URL"),
         description=_("help_tsa_url", default="Empty: the manifests are dated by this server only."),

@@ -54,6 +54,8 @@ class Recipient(Persistent):
 
 
 class Convocation(Persistent):
+    reminded_at = None  # when the reminder was queued (reminders.py)
+
     def __init__(self):
         self.recipients = OOBTree()
         self.manifests = PersistentList()

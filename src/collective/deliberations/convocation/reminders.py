@@ -1,0 +1,52 @@
+"""The reminder a configurable number of days before each convened session, sent once per session.
+
+@@convocation-rappels (Manager, on the site) sends those due today: call it daily, for example from cron with
+`curl -u admin:... -X POST http://127.0.0.1:8080/Plone/@@convocation-rappels`."""
+
+from collective.deliberations.convocation.sending import queue
+from collective.deliberations.convocation.sending import send_after_commit
+from collective.deliberations.convocation.settings import setting
+from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.convocation.storage import now
+from datetime import date
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from zope.interface import alsoProvides
+
+
+def due_sessions(today=None):
+    days = setting("reminder_days")
+    if not days:
+        return []
+    today = today or date.today()
+    sessions = []
+    for brain in api.content.find(portal_type="Session", review_state="convened", unrestricted=True):
+        session = brain._unrestrictedGetObject()
+        convocation = get_convocation(session)
+        if convocation is None or convocation.reminded_at is not None or session.start is None:
+            continue
+        if 0 <= (session.start.date() - today).days <= days:
+            sessions.append(session)
+    return sessions
+
+
+def send_reminders(today=None):
+    """Queue the reminders due; return the sessions reminded."""
+    sessions = due_sessions(today)
+    for session in sessions:
+        convocation = get_convocation(session)
+        convocation.reminded_at = now()
+        for recipient in convocation.all():
+            if recipient.status != "invalid":
+                queue(session, recipient, "reminder")
+        send_after_commit(session)
+    return sessions
+
+
+class RemindersView(BrowserView):
+    def __call__(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # called by cron with its credentials, no form
+        sessions = send_reminders()
+        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        return "\n".join([f"{len(sessions)} rappel(s)"] + [s.absolute_url() for s in sessions]) + "\n"

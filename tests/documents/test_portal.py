@@ -105,6 +105,7 @@ def test_coming_public_sessions(published, request_factory):
         public=False,
         start=datetime.now() + timedelta(days=12),
     )
+    world.schedule(world.validated("Acquisition d'un terrain"), session=closed)
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(closed, "convene")
     transaction.commit()

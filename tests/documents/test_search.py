@@ -112,3 +112,14 @@ def test_the_same_indexes_answer_rest_search(acts, request_factory):
     assert sorted(item["title"] for item in found["items"]) == ["Budget annexe de l'eau", "Tarifs de la piscine"]
     anonymous = request_factory().get("/@search", params={"SearchableText": SECRET}).json()
     assert anonymous["items"] == []
+
+
+def test_listing_pages_lead_to_the_search(acts, request_factory):
+    world, found = acts
+    session = request_factory(basic_auth=("agent", "secret-1234"), api=False)
+    session.headers["Accept"] = "text/html"
+    tree = html.fromstring(session.get(world.finances.absolute_url()).text)
+    form = tree.xpath('//form[contains(@class,"deliberations-searchbox")]')[0]
+    assert form.get("action") == f"{world.finances.absolute_url()}/@@recherche"
+    results = html.fromstring(session.get(form.get("action"), params={"q": WORD}).text)
+    assert titles(results) == ["Budget annexe de l'eau", "Subvention au club", "annexe-budget.pdf"]

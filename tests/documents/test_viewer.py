@@ -44,7 +44,7 @@ def test_viewer_on_a_tablet(public_document, browser):
     browser.get(f"{url}/@@viewer")
     wait = WebDriverWait(browser, 20)
     wait.until(lambda b: b.find_element(By.CSS_SELECTOR, ".deliberations-viewer").get_attribute("data-viewer-ready"))
-    scripts = [s.get_attribute("src") for s in browser.find_elements(By.CSS_SELECTOR, "script[src]")]
+    scripts = browser.execute_script("return Array.from(document.scripts).map(s => s.src)")
     assert any("collective-deliberations" in (src or "") or "viewer.js" in (src or "") for src in scripts), scripts
     page = browser.find_element(By.CSS_SELECTOR, ".viewer-page")
     wait.until(lambda b: b.execute_script("return arguments[0].complete && arguments[0].naturalWidth", page))

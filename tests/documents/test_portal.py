@@ -114,3 +114,20 @@ def test_coming_public_sessions(published, request_factory):
     assert [" ".join(s.xpath(".//h2")[0].text_content().split()) for s in sessions] == ["Séance"]
     agenda = [li.text_content() for li in sessions[0].xpath('.//ol[@class="session-agenda"]/li')]
     assert "Budget annexe de l'eau" in agenda
+
+
+def test_publication_through_rest(published, request_factory):
+    world, act, adopted, individual, planned = published
+    relative = act.absolute_url().split("/plone/", 1)[1]
+    answer = request_factory().get(f"/{relative}/@publication").json()
+    assert answer["published"] is True
+    assert answer["permanent_url"].endswith(f"/@@actes/{act.number}")
+    assert answer["online_date"][:10] == datetime.now().strftime("%Y-%m-%d")
+    session = request_factory(basic_auth=("secretaire", "secret-1234"))
+    relative = adopted.absolute_url().split("/plone/", 1)[1]
+    assert session.get(f"/{relative}/@publication").json() | {"@id": None} == {
+        "@id": None,
+        "published": False,
+        "online_date": None,
+        "permanent_url": None,
+    }

@@ -1,0 +1,19 @@
+"""REST: GET @publication on a deliberation: its date of putting online and its permanent URL (null before)."""
+
+from collective.deliberations.portal.publication import online_date
+from plone import api
+from plone.restapi.services import Service
+
+
+class PublicationGet(Service):
+    def reply(self):
+        act = self.context
+        date = online_date(act)
+        published = date is not None and act.number and api.content.get_state(act) == "published"
+        portal_url = api.portal.get().absolute_url()
+        return {
+            "@id": f"{act.absolute_url()}/@publication",
+            "published": bool(published),
+            "online_date": date.ISO8601() if date is not None else None,
+            "permanent_url": f"{portal_url}/@@actes/{act.number}" if published else None,
+        }

@@ -33,7 +33,8 @@ URL := http://$(HOST):$(PORT)/Plone
 
 # What the product needs from Debian: PDF tools for collective.documentviewer, OCR, office conversion.
 DEB_PACKAGES := qpdf graphicsmagick ghostscript poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng \
-	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui zip
+	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui zip \
+	libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 DEB_POSTGRES := postgresql
 # Browser tests (viewer, accessibility of the public pages): Debian's Chromium and its driver; axe-core from npm.
 DEB_TEST := chromium chromium-driver nodejs

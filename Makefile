@@ -128,14 +128,14 @@ endif
 .PHONY: site-if-missing
 site-if-missing: install database etc mailserver
 	@if [ ! -f "$(SITE_STAMP)" ]; then \
-		DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) && touch "$(SITE_STAMP)"; \
+		DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) --url http://$(HOST):$(PORT) && touch "$(SITE_STAMP)"; \
 	fi
 
 .PHONY: site
 site: install database etc mailserver
 	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
 		echo "The instance is running (pid $$(cat $(PIDFILE))): run make stop first"; exit 1; fi
-	@DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) --recreate && touch "$(SITE_STAMP)"
+	@DELIBERATIONS_MAIL_PORT=$(MAIL_PORT) $(BIN)/deliberations-site $(ZOPE_CONF) --recreate --url http://$(HOST):$(PORT) && touch "$(SITE_STAMP)"
 
 define banner
 	echo ""; \

@@ -28,7 +28,22 @@ def say(message, started=None):
     print(f"[deliberations-site] {message}{suffix}", flush=True)
 
 
-def open_app(zope_conf):
+def request_environ(url):
+    """The request a browser at `url` would make: the site's absolute URLs (the officials' links in the
+    convocations the demo sends) are then those of the running instance, not http://nohost."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    return {
+        "SERVER_NAME": parts.hostname or "127.0.0.1",
+        "SERVER_PORT": str(parts.port or (443 if https else 80)),
+        "HTTPS": "on" if https else "off",
+        "wsgi.url_scheme": parts.scheme or "http",
+    }
+
+
+def open_app(zope_conf, url="http://127.0.0.1:8080"):
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.users import system
     from Testing.makerequest import makerequest
@@ -38,7 +53,7 @@ def open_app(zope_conf):
     import Zope2
 
     make_wsgi_app({}, zope_conf)
-    app = makerequest(Zope2.app())
+    app = makerequest(Zope2.app(), environ=request_environ(url))
     app.REQUEST["PARENTS"] = [app]
     setRequest(app.REQUEST)
     newSecurityManager(None, system)
@@ -85,12 +100,17 @@ def main(argv=None):
     parser.add_argument("zope_conf", help="path to the instance's zope.conf")
     parser.add_argument("--site-id", default=SITE_ID)
     parser.add_argument("--recreate", action="store_true", help="delete the site first if it exists")
+    parser.add_argument(
+        "--url",
+        default="http://127.0.0.1:8080",
+        help="where the instance will be served: the links in the messages the demo sends point there",
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
     say(f"loading Zope with {args.zope_conf}")
     try:
-        app = open_app(args.zope_conf)
+        app = open_app(args.zope_conf, args.url)
     except Exception as error:
         if "lock" in str(error).lower():
             say(f"the database is locked ({error}): the instance is running, stop it first with make stop")

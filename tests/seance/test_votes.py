@@ -154,3 +154,21 @@ def test_the_collectivites_pattern_and_a_new_year(seance):
     with api.env.adopt_user(username="secretaire"):
         api.content.transition(deliberation, "adopt")
     assert deliberation.number == "2031-0001"
+
+
+def test_who_voted_what_on_a_huis_clos_item_stays_with_the_secretariat(seance):
+    from collective.deliberations.seance.state import seance_state
+    from content.conftest import new_request
+
+    seance.everyone_present()
+    seance.deliberations[1].huis_clos = True
+    choices = dict(marchetti="pour", girard="pour", benali="contre", roux="pour", petit="pour", elu="pour", elu2="pour")
+    vote(seance.items[0], "public", ballots=ballots(**choices))
+    vote(seance.items[1], "public", ballots=ballots(**choices))
+    for user_id, sees_ballots in (("secretaire", True), ("elu", False)):
+        new_request()
+        with api.env.adopt_user(username=user_id):
+            items = seance_state(seance.session)["items"]
+        assert items[0]["vote"]["ballots"]["benali"] == "contre"  # a public item: the votes are public
+        assert items[1]["vote"]["counts"]["contre"] == 1 and items[1]["vote"]["adopted"]
+        assert ("benali" in items[1]["vote"]["ballots"]) is sees_ballots

@@ -1,6 +1,8 @@
 """REST: GET @seance (roll call, quorum per item, votes), POST @roll-call and @movements on a session,
 GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the request's language."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance import SeanceError
@@ -9,6 +11,7 @@ from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
 from collective.deliberations.seance.state import seance_state
+from collective.deliberations.seance.state import visible_vote
 from collective.deliberations.seance.votes import get_vote
 from collective.deliberations.seance.votes import record_vote
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -98,7 +101,10 @@ class PostMovement(_Recording):
 
 class GetVote(Service):
     def reply(self):
-        return {"@id": f"{self.context.absolute_url()}/@vote", "vote": get_vote(self.context)}
+        item = self.context
+        deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+        vote = visible_vote(aq_parent(aq_inner(item)), deliberation, get_vote(item))
+        return {"@id": f"{item.absolute_url()}/@vote", "vote": vote}
 
 
 class PostVote(_Recording):

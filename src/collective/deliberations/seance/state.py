@@ -7,10 +7,19 @@ from collective.deliberations.seance.record import get_record
 from plone import api
 
 
+def visible_vote(session, deliberation, vote):
+    """Huis clos: who voted what stays with those who record the séance; the counts and the result do not."""
+    if vote and getattr(deliberation, "huis_clos", False) and vote.get("ballots"):
+        if not api.user.has_permission("collective.deliberations: Record outcome", obj=session):
+            return {**vote, "ballots": {}}
+    return vote
+
+
 def item_state(session, item, number, record=None, in_office=None, order=None):
     presence = Presence(session, item.getId(), in_office, order)
     vote = record.votes.get(item.getId()) if record is not None else None
     deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+    vote = visible_vote(session, deliberation, vote)
     return {
         "id": item.getId(),
         "number": number,

@@ -9,6 +9,7 @@ The instance must not be running when it uses an embedded FileStorage (the file 
 from collective.deliberations import compat  # noqa: F401  (before Zope loads any ZCML)
 
 import argparse
+import os
 import sys
 import time
 
@@ -52,6 +53,9 @@ def open_app(zope_conf, url="http://127.0.0.1:8080"):
 
     import Zope2
 
+    # A command, not a server: the documents it adds wait in the conversion queue for the instance's worker, and
+    # no background thread works on the database while the command creates or deletes the site.
+    os.environ.setdefault("DELIBERATIONS_CONVERSION_WORKER", "off")
     make_wsgi_app({}, zope_conf)
     app = makerequest(Zope2.app(), environ=request_environ(url))
     app.REQUEST["PARENTS"] = [app]

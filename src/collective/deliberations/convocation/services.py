@@ -40,6 +40,16 @@ def convocation_data(context):
     }
 
 
+def _posted(service):
+    """The JSON body of a change to a session's convocation, the convocation, and the refusal when there is none."""
+    alsoProvides(service.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
+    convocation = get_convocation(service.context)
+    if convocation is None:
+        message = _("rest_not_convened", default="This session has not been convened.")
+        return None, None, error(service.request, 400, message)
+    return json_body(service.request), convocation, None
+
+
 class ConvocationGet(Service):
     def reply(self):
         return convocation_data(self.context)
@@ -49,11 +59,9 @@ class ConvocationSend(Service):
     """POST {} retries the failed messages; {"recipient": "<userid>"} sends the convocation again to one."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
-        data = json_body(self.request)
-        convocation = get_convocation(self.context)
-        if convocation is None:
-            return error(self.request, 400, _("rest_not_convened", default="This session has not been convened."))
+        data, convocation, refusal = _posted(self)
+        if refusal is not None:
+            return refusal
         userid = data.get("recipient")
         if userid:
             if convocation.get(userid) is None:
@@ -82,11 +90,9 @@ class ConvocationPatch(Service):
     """PATCH {"remote_allowed": true} allows remote attendance; {"revoke": "<userid>"} revokes a personal link."""
 
     def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
-        data = json_body(self.request)
-        convocation = get_convocation(self.context)
-        if convocation is None:
-            return error(self.request, 400, _("rest_not_convened", default="This session has not been convened."))
+        data, convocation, refusal = _posted(self)
+        if refusal is not None:
+            return refusal
         if "remote_allowed" in data:
             convocation.remote_allowed = bool(data["remote_allowed"])
         userid = data.get("revoke")

@@ -14,9 +14,16 @@ import pytest
 import transaction
 
 
+# at once: Bootstrap's smooth scrolling would still be moving the page when the finger (the click) lands
+SCROLL_TO = "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})"
+
+
 @pytest.mark.parametrize("name,size", [("tablet", (768, 1024)), ("phone", (390, 844))])
 def test_dossier_on_a_tablet_and_a_phone(site, inbox, name, size):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     with api.env.adopt_user(username="secretaire"):
         api.content.create(site.deliberation, "File", title="Annexe : plan de financement pluriannuel 2026-2030",
@@ -34,9 +41,16 @@ def test_dossier_on_a_tablet_and_a_phone(site, inbox, name, size):
         assert all(e.size["height"] >= 44 for e in toc)  # a finger's target
         driver.save_screenshot(str(ARTEFACTS / f"dossier-{name}.png"))
         for selector in ("input[name=answer][value=present]", "#presence button[type=submit]"):
-            element = driver.find_element(By.CSS_SELECTOR, selector)
-            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-            element.click()
+            for _attempt in range(3):  # Bootstrap scrolls smoothly: find the element again if it was replaced
+                try:
+                    element = driver.find_element(By.CSS_SELECTOR, selector)
+                    driver.execute_script(SCROLL_TO, element)
+                    element.click()
+                    break
+                except StaleElementReferenceException:
+                    continue
+        # the answer reloads the page: wait for the new one before reading it
+        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(element))
         assert driver.find_element(By.CSS_SELECTOR, "#presence button[type=submit]").size["height"] >= 44
         assert "Présent" in driver.find_element(By.ID, "current-answer").text
     finally:

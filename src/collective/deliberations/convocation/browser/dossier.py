@@ -80,6 +80,25 @@ class DossierBase(BrowserView):
     def session_documents(self):
         return self._documents(self.session, self.allowed())
 
+    def dossier(self):
+        """([(group key, title)], [(group key, document)]): the session's documents then each item's, those this
+        reader may see, for the dossier PDF and the zip."""
+        allowed = self.allowed()
+        title = translate("dossier_session_documents", domain="collective.deliberations", context=self.request,
+                          default="Documents of the session")  # fmt: skip
+        groups, documents = [("", title)], []
+        containers = [("", self.session)]
+        for number, item in enumerate(self.session.agenda(), 1):
+            groups.append((item.getId(), f"{number}. {item.Title()}"))
+            deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+            if deliberation is not None:
+                containers.append((item.getId(), deliberation))
+        for key, container in containers:
+            for obj in container.objectValues():
+                if obj.portal_type == "File" and obj.UID() in allowed and getattr(obj, "file", None) is not None:
+                    documents.append((key, obj))
+        return groups, documents
+
     def items(self):
         allowed = self.allowed()
         rows = []

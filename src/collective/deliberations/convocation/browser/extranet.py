@@ -17,23 +17,34 @@ class DossierView(DossierBase):
     their accusé de lecture."""
 
     def __call__(self):
+        self.prepare()
+        return self.index()
+
+    def prepare(self):
         self.session = self.context
         convocation = get_convocation(self.context)
         user = api.user.get_current()
         self.recipient = convocation.get(user.getId()) if convocation is not None else None
         self.handle()
-        return self.index()
 
     def document_url(self, obj):
         return f"{obj.absolute_url()}/@@download/file"
 
     def allowed(self):
-        """The dossier's documents this user may View (the catalog filters by permission)."""
-        uids = super().allowed()
-        return {brain.UID for brain in api.content.find(UID=list(uids))} if uids else set()
+        """The documents of the session and of its items' deliberations this user may View (the catalog filters by
+        permission): an official the publishable ones, the secretariat its internal notes too."""
+        paths = ["/".join(self.session.getPhysicalPath())]
+        for item in self.session.agenda():
+            deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+            if deliberation is not None:
+                paths.append("/".join(deliberation.getPhysicalPath()))
+        return {brain.UID for brain in api.content.find(portal_type="File", path={"query": paths, "depth": 1})}
 
     def link_url(self):
         return f"{self.context.absolute_url()}/@@dossier"
+
+    def file_url(self, name):
+        return f"{self.context.absolute_url()}/@@{name}"
 
 
 class MySessionsView(BrowserView):

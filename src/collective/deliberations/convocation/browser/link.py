@@ -3,6 +3,8 @@ answer, nothing else; revoked or expired, it says so. @@convocation-lien/<token>
 document of that dossier."""
 
 from collective.deliberations.convocation.browser.dossier import DossierBase
+from collective.deliberations.convocation.browser.dossier_files import dossier_pdf
+from collective.deliberations.convocation.browser.dossier_files import dossier_zip
 from collective.deliberations.convocation.followup import local
 from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.proof import dossier_documents
@@ -50,6 +52,11 @@ class PersonalLinkView(DossierBase):
             return self.refuse("expired", local(self.expires_at()))
         if len(self.path) == 3 and self.path[1] == "document":
             return self.download(self.path[2])
+        if len(self.path) == 2 and self.path[1] in ("dossier.pdf", "dossier.zip"):
+            self.handle()
+            return (dossier_pdf if self.path[1] == "dossier.pdf" else dossier_zip)(self)
+        if len(self.path) > 1:
+            raise NotFound("/".join(self.path[1:]))
         self.handle()
         return self.index()
 
@@ -63,6 +70,9 @@ class PersonalLinkView(DossierBase):
 
     def document_url(self, obj):
         return f"{self.link_url()}/document/{obj.UID()}"
+
+    def file_url(self, name):
+        return f"{self.link_url()}/{name}"
 
     def download(self, uid):
         for _item, obj in dossier_documents(self.session):

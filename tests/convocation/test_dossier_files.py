@@ -149,3 +149,18 @@ def test_a_session_not_convened_is_closed_to_the_public(site, browser):
         url = f"{site.session.absolute_url()}/@@{name}"
         assert browser().get(url, allow_redirects=False).status_code in (302, 401)
         assert browser("secretaire").get(url).status_code == 200
+
+
+def test_rest_lists_the_dossier_and_leads_to_the_pdf(dossier, rest):
+    official = rest("elu")
+    data = official.get(f"{dossier.session.absolute_url()}/@dossier").json()
+    assert [g["title"] for g in data["groups"]] == ["Documents de la séance", "1. Budget primitif"]
+    assert [d["filename"] for d in data["groups"][1]["documents"]] == ["rapport.pdf", "subventions.ods"]
+    response = official.get(data["pdf"], headers={"Accept": "application/pdf"})
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert [t for t, _n, _k in outline(response.content)[1][2][2]] == [
+        "Rapport budgétaire (rapport.pdf)",
+        "Tableau des subventions (subventions.ods)",
+    ]
+    secretariat = rest("secretaire").get(f"{dossier.session.absolute_url()}/@dossier").json()
+    assert "interne.pdf" in [d["filename"] for d in secretariat["groups"][1]["documents"]]

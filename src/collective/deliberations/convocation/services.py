@@ -109,6 +109,41 @@ class ConvocationPatch(Service):
         return convocation_data(self.context)
 
 
+class DossierGet(Service):
+    """The dossier as the reader may see it: its groups (the session's documents, then each agenda item) with their
+    documents, and the addresses of the whole dossier as one PDF and of the zip of its files."""
+
+    def reply(self):
+        from collective.deliberations.convocation.browser.extranet import DossierView
+
+        view = DossierView(self.context, self.request)
+        view.session = self.context
+        groups, documents = view.dossier()
+        base = self.context.absolute_url()
+        return {
+            "@id": f"{base}/@dossier",
+            "pdf": f"{base}/@@dossier.pdf",
+            "zip": f"{base}/@@dossier.zip",
+            "groups": [
+                {
+                    "title": title,
+                    "documents": [
+                        {
+                            "@id": obj.absolute_url(),
+                            "title": obj.Title(),
+                            "filename": obj.file.filename,
+                            "size": obj.file.getSize(),
+                            "download": f"{obj.absolute_url()}/@@download/file",
+                        }
+                        for group, obj in documents
+                        if group == key
+                    ],
+                }
+                for key, title in groups
+            ],
+        }
+
+
 class PresenceGet(Service):
     def reply(self):
         return presence(self.context, self.request)

@@ -73,6 +73,26 @@ class DashboardView(BrowserView):
     def _find(self, sort_order="ascending", **query):
         return api.content.find(sort_order=sort_order, sort_limit=LIMIT, **query)
 
+    def _publications(self):
+        """The procès-verbaux and lists of deliberations whose one-week publication deadline nears or passed."""
+        from collective.deliberations.seance.publication import pending_publications
+
+        rows = []
+        for session, row in pending_publications():
+            late = _("publication_late", default="Late") if row["late"] else _("publication_due", default="Due soon")
+            rows.append({
+                "title": row["title"],
+                "url": f"{session.absolute_url()}/@@publication",
+                "state": {"id": "late" if row["late"] else "due", "title": utils.tr(late, self.request),
+                          "css": "text-bg-danger" if row["late"] else "text-bg-warning"},
+                "parent": session.aq_parent.Title(),
+                "date": utils.localized(row["due"], long_format=False),
+            })  # fmt: skip
+        return {
+            "id": "publications", "title": _("Publications due"), "kind": "publications", "rows": rows,
+            "empty": _("No procès-verbal or list of deliberations is late."), "total": len(rows), "more": False,
+        }  # fmt: skip
+
     def sections(self):
         sections = []
         user_id = api.user.get_current().getId()
@@ -99,6 +119,9 @@ class DashboardView(BrowserView):
                     brains,
                 )
             )
+        publications = self._publications() if secretariat else None
+        if publications and publications["rows"]:
+            sections.append(publications)
         brains = self._find(portal_type="Session", review_state=["planned", "convened"], sort_on="start")
         if secretariat or len(brains):
             sections.append(

@@ -45,6 +45,14 @@ class ActesView(BrowserView):
         ack = acknowledgement(self.context)
         return dict(ack) if ack is not None else None
 
+    def can_attach(self):
+        return api.user.has_permission("collective.deliberations: Attach signed act", obj=self.context)
+
+    def signed_act(self):
+        from collective.deliberations.seance.signed_act import FILE_ID
+
+        return self.context.get(FILE_ID)
+
     def executoire(self):
         return is_executoire(self.context)
 

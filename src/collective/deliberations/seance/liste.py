@@ -8,6 +8,7 @@ from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import office_to_pdf
 from collective.deliberations.seance import refuse
+from collective.deliberations.seance.files import write_document
 from html import escape
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -67,7 +68,8 @@ def html(session):
 
 
 def generate_liste(session):
-    """Make (or make again) the list as a publishable PDF document of the session; returns the document."""
+    """Make (or make again) the list as a PDF document of the session, internal until published
+    (publication.publish_liste); returns the document."""
     if api.content.get_state(session) not in ("held", "closed"):
         refuse(_("seance_liste_not_held", default="The list of deliberations is made once the séance is held."))
     if not examined(session):
@@ -81,21 +83,4 @@ def generate_liste(session):
     blob = NamedBlobFile(data, contentType="application/pdf", filename=f"{FILE_ID}.pdf")
     # A document the system writes for the secretariat (who asked, with Record outcome): also once the séance is
     # closed, when only a Manager adds content to it.
-    with api.env.adopt_roles(["Manager"]):
-        if FILE_ID in session.objectIds():
-            document = session[FILE_ID]
-            document.file = blob
-            document.title = title(session)
-            document.reindexObject()
-        else:
-            document = api.content.create(
-                session,
-                "File",
-                id=FILE_ID,
-                title=title(session),
-                file=blob,
-                document_type="liste_deliberations",
-                publishable=True,
-                confidential=False,
-            )
-    return document
+    return write_document(session, FILE_ID, blob, title(session), "liste_deliberations", publishable=False)

@@ -12,6 +12,7 @@ from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import agenda_ids
 from collective.deliberations.seance.attendance import members
 from collective.deliberations.seance.attendance import Presence
+from collective.deliberations.seance.files import write_document
 from collective.deliberations.seance.liste import french_date
 from collective.deliberations.seance.record import get_record
 from html import escape
@@ -126,13 +127,4 @@ def generate_minutes(session):
         with open(to_odt(source, workdir), "rb") as odt:
             data = odt.read()
     blob = NamedBlobFile(data, contentType=ODT, filename=f"{FILE_ID}.odt")
-    with api.env.adopt_roles(["Manager"]):  # as for the list: a document the system writes for the secretariat
-        if FILE_ID in session.objectIds():
-            document = session[FILE_ID]
-            document.file = blob
-            document.reindexObject()
-            return document
-        return api.content.create(
-            session, "File", id=FILE_ID, title=title(session), file=blob, document_type="proces_verbal",
-            publishable=False, confidential=False,
-        )  # fmt: skip
+    return write_document(session, FILE_ID, blob, title(session), "proces_verbal", publishable=False)

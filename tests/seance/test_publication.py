@@ -1,0 +1,157 @@
+"""The life of the procès-verbal (draft completed, approved at a later séance, signed, published) and the
+publication of the liste des délibérations, through the page @@publication, REST @publication and the dashboard."""
+
+from .test_page import page
+from .test_page import token
+from .test_page import words
+from collective.deliberations.seance.attendance import record_roll_call
+from collective.deliberations.seance.liste import generate_liste
+from collective.deliberations.seance.liste import title as liste_title
+from collective.deliberations.seance.minutes import generate_minutes
+from collective.deliberations.seance.votes import record_vote
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+
+import base64
+import io
+import pypdf
+import pytest
+import transaction
+
+
+def blank_pdf():
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def documented(held):
+    """The séance voted, its list and its draft PV made; a later séance of the council being held."""
+    held.everyone_present()
+    with api.env.adopt_user(username="secretaire"):
+        record_roll_call(held.session, secretary="girard")
+        record_vote(held.items[0], "unanimity")
+        generate_liste(held.session)
+        generate_minutes(held.session)
+    held.later = api.content.create(
+        held.council, "Session", id="suivante", title="Séance suivante", start=held.session.start + timedelta(days=30)
+    )
+    held.information(held.later)
+    with api.env.adopt_user(username="secretaire"):
+        api.content.transition(held.later, "convene")
+        api.content.transition(held.later, "hold")
+    transaction.commit()
+    return held
+
+
+def post(client, path, **data):
+    tree = page(client.get(path))
+    return page(client.post(path, data={**data, "_authenticator": token(tree)}))
+
+
+def test_approved_at_the_later_seance_signed_and_published_from_the_page(documented, secretariat, request_factory):
+    anonymous = request_factory(api=False)
+    official = request_factory(basic_auth=("elu", "secret-1234"), api=False)
+    for client in (anonymous, official):
+        assert client.get("conseil/seance/@@publication").status_code in (401, 403)
+    tree = page(secretariat.get("conseil/seance/@@publication"))
+    assert "Procès-verbal de la séance du" in words(tree)
+    assert "pas encore (arrêté lors d'une séance ultérieure)" in words(tree)
+    # signing before the approval is refused, with its reason
+    tree = post(secretariat, "conseil/seance/@@publication", action="sign", signatures="1")
+    assert "Le procès-verbal est signé une fois arrêté." in words(tree)
+    # the later séance approves it: the draft no longer changes
+    tree = page(secretariat.get("conseil/suivante/@@publication"))
+    button = tree.xpath('//section[@id="approvals"]//button')
+    assert len(button) == 1 and "Arrêter : Procès-verbal de la séance du" in words(button[0])
+    tree = post(secretariat, "conseil/suivante/@@publication", action="approve", minutes_of=documented.session.UID())
+    assert "Enregistré." in words(tree) and not tree.xpath('//section[@id="approvals"]')
+    tree = page(secretariat.get("conseil/seance/@@publication"))
+    assert "lors de la séance Séance suivante du" in words(tree)
+    assert not tree.xpath('//input[@name="action"][@value="draft"]')  # no more replacing the draft
+    tree = post(secretariat, "conseil/seance/@@publication", action="sign", signatures="1")
+    assert "signatures de Hélène Marchetti et Paul Girard" in words(tree)
+    assert anonymous.get("conseil/seance/proces-verbal/@@download/file").status_code in (401, 404)
+    tree = post(secretariat, "conseil/seance/@@publication", action="publish")
+    online = tree.xpath('//section[@id="minutes"]//a[contains(@href, "/proces-verbal/@@download/file")]')
+    assert online, words(tree)
+    transaction.begin()
+    document = documented.session["proces-verbal"]
+    assert document.Title() == documented.session["proces-verbal-projet"].Title().replace(" (projet)", "")
+    assert api.content.get_state(document) == "publishable" and document.effective_date is not None
+    response = anonymous.get("conseil/seance/proces-verbal/@@download/file")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")  # a non-modifiable format
+    tree = post(secretariat, "conseil/seance/@@publication", action="publish")
+    assert "Le procès-verbal est déjà publié." in words(tree)
+
+
+def test_the_same_steps_through_rest(documented, request_factory):
+    rest = request_factory(basic_auth=("secretaire", "secret-1234"))
+    official = request_factory(basic_auth=("elu", "secret-1234"))
+    anonymous = request_factory(api=False)
+    assert official.post("conseil/seance/@publication", json={"action": "publish-liste"}).status_code in (401, 403)
+    assert anonymous.get("conseil/seance/liste-des-deliberations/@@download/file").status_code in (401, 404)
+    state = rest.get("conseil/seance/@publication").json()
+    assert state["liste"]["published"] is None and state["minutes"]["draft"].endswith("/proces-verbal-projet")
+    published = rest.post("conseil/seance/@publication", json={"action": "publish-liste"})
+    assert published.status_code == 200 and published.json()["liste"]["published"]
+    assert anonymous.get("conseil/seance/liste-des-deliberations/@@download/file").status_code == 200
+    # the completed draft replaces the generated one, until the approval
+    completed = {"data": base64.b64encode(b"PK completed draft").decode(), "filename": "pv-complete.odt"}
+    assert rest.post("conseil/seance/@publication", json={"action": "draft", "file": completed}).status_code == 200
+    transaction.begin()
+    assert documented.session["proces-verbal-projet"].file.data == b"PK completed draft"
+    same = rest.post("conseil/seance/@publication", json={"action": "approve", "minutes_of": documented.session.UID()})
+    assert same.status_code == 400
+    assert same.json()["error"]["message"] == "Un procès-verbal est arrêté lors d'une séance ultérieure du même organe."
+    approved = rest.post(
+        "conseil/suivante/@publication", json={"action": "approve", "minutes_of": documented.session.UID()}
+    )
+    assert approved.status_code == 200
+    again = rest.post("conseil/seance/@publication", json={"action": "draft", "file": completed})
+    assert again.json()["error"]["message"] == "Le procès-verbal a été arrêté : il ne change plus."
+    not_pdf = rest.post("conseil/seance/@publication", json={"action": "sign", "file": completed})
+    assert not_pdf.json()["error"]["message"] == "Le procès-verbal signé doit être un fichier PDF."
+    signed = {"data": base64.b64encode(blank_pdf()).decode(), "filename": "pv-signe.pdf"}
+    state = rest.post("conseil/seance/@publication", json={"action": "sign", "file": signed}).json()
+    assert state["minutes"]["signed"]["mode"] == "file" and state["minutes"]["published"] is None
+    assert anonymous.get("conseil/seance/proces-verbal/@@download/file").status_code in (401, 404)
+    state = rest.post("conseil/seance/@publication", json={"action": "publish"}).json()
+    assert state["minutes"]["published"] and state["minutes"]["approved"]["seance_title"] == "Séance suivante"
+    response = anonymous.get("conseil/seance/proces-verbal/@@download/file")
+    assert response.status_code == 200 and response.content == base64.b64decode(signed["data"])
+
+
+def dashboard(client):
+    tree = page(client.get("@@deliberations-dashboard"))
+    found = tree.xpath('//section[@id="publications"]')
+    return words(found[0]) if found else None
+
+
+def test_the_dashboard_warns_of_the_one_week_deadlines(documented, secretariat, request_factory):
+    assert dashboard(secretariat) is None  # the séance is ten days ahead: nothing due yet
+    documented.session.start = documented.session.start - timedelta(days=19)  # nine days ago
+    documented.session.reindexObject()
+    transaction.commit()
+    warned = dashboard(secretariat)
+    assert "Liste des délibérations de la séance du" in warned and "En retard" in warned
+    assert "Procès-verbal" not in warned  # not approved yet: its week has not begun
+    official = request_factory(basic_auth=("elu", "secret-1234"), api=False)
+    assert dashboard(official) is None
+    rest = request_factory(basic_auth=("secretaire", "secret-1234"))
+    rest.post("conseil/seance/@publication", json={"action": "publish-liste"})
+    # approved at a séance held six days ago: one day left to publish
+    documented.later.start = datetime.now() - timedelta(days=6)
+    documented.later.reindexObject()
+    transaction.commit()
+    rest.post("conseil/suivante/@publication", json={"action": "approve", "minutes_of": documented.session.UID()})
+    warned = dashboard(secretariat)
+    assert liste_title(documented.session) not in warned  # published
+    assert liste_title(documented.later) in warned  # the later séance's own week runs
+    assert "Procès-verbal de la séance du" in warned and "Bientôt dû" in warned
+    tree = page(secretariat.get("conseil/seance/@@publication"))
+    assert "à publier avant le" in words(tree.xpath('//div[@role="alert"]')[0])

@@ -37,7 +37,7 @@ DEB_PACKAGES := qpdf graphicsmagick ghostscript poppler-utils tesseract-ocr tess
 	libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 DEB_POSTGRES := postgresql
 # Browser tests (viewer, accessibility of the public pages): Debian's Chromium and its driver; axe-core from npm.
-DEB_TEST := chromium chromium-driver nodejs
+DEB_TEST := chromium chromium-driver nodejs wfrench
 
 .PHONY: help
 help:

@@ -21,6 +21,7 @@ import time
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Client  # noqa: E402
 from benchlib import free_port  # noqa: E402
+from benchlib import setup_layer  # noqa: E402
 
 
 def make_pdf(directory, pages):
@@ -76,13 +77,6 @@ def by_hand(pdf, workdir, sizes=(("large", 1000), ("normal", 700), ("small", 180
         subprocess.run(["pdftotext", str(page)], check=True)
         page.unlink()
     return time.monotonic() - started
-
-
-def setup_layer(layer):
-    for base in reversed(layer.baseResolutionOrder):
-        if hasattr(base, "setUp"):
-            base.setUp()
-    layer.testSetUp()
 
 
 def main(argv=None):

@@ -78,6 +78,14 @@ class Client:
             self.connection = None
 
 
+def setup_layer(layer):
+    """Set up a plone.testing layer and its bases outside pytest (the bench scripts serve the test layer's Zope)."""
+    for base in reversed(layer.baseResolutionOrder):
+        if hasattr(base, "setUp"):
+            base.setUp()
+    layer.testSetUp()
+
+
 def percentile(values, fraction):
     """The value below which `fraction` of `values` lie (nearest rank)."""
     ordered = sorted(values)

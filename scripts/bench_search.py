@@ -267,10 +267,13 @@ def main(argv=None):
     )
 
     from collective.deliberations.testing import FUNCTIONAL_TESTING
+    from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import SITE_OWNER_NAME
     from plone.app.testing import SITE_OWNER_PASSWORD
     from plone.app.testing import TEST_USER_ID
+
+    import transaction
 
     setup_layer(FUNCTIONAL_TESTING)
     portal = FUNCTIONAL_TESTING["portal"]
@@ -284,6 +287,7 @@ def main(argv=None):
     council = built["council"]
     two = f"{frequent} {middling}"
     queries = [
+        ("@@recherche, no query (page and form only)", "/plone/@@recherche"),
         ("@@recherche, a frequent word", f"/plone/@@recherche?q={frequent}"),
         ("@@recherche, a middling word", f"/plone/@@recherche?q={middling}"),
         ("@@recherche, a rare word", f"/plone/@@recherche?q={rare}"),
@@ -297,20 +301,28 @@ def main(argv=None):
         ("REST @search, word + nature", f"/plone/++api++/@search?SearchableText={frequent}&nature=1"),
     ]
     baseline = ("stock @@search, a frequent word (baseline)", f"/plone/@@search?SearchableText={frequent}")
+    api.user.create(username="lecteur", email="lecteur@example.org", password="secret-1234", roles=["Reader"])
+    transaction.commit()
     client = Client(port, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    reader = Client(port, "lecteur", "secret-1234")
 
-    def measure(path):
+    def measure(path, who=client):
         for _n in range(3):
-            status, body, _seconds = client.get(path.replace(" ", "+"))
+            status, body, _seconds = who.get(path.replace(" ", "+"))
             assert status == 200, (path, status, body[-2000:])
-        return [client.get(path.replace(" ", "+"))[2] for _n in range(args.repeat)]
+        return [who.get(path.replace(" ", "+"))[2] for _n in range(args.repeat)]
 
     base_median, base_p90 = summary_ms(measure(baseline[1]))
     rows = [(baseline[0], f"{base_median:.0f}", f"{base_p90:.0f}", "1.00")]
     worst = 0
     for label, path in queries:
         median, p90 = summary_ms(measure(path))
-        worst = max(worst, median)
+        worst = max(worst, median) if "?" in path else worst
+        rows.append((label, f"{median:.0f}", f"{p90:.0f}", f"{median / base_median:.2f}"))
+    for label, path in [("(a Reader of the whole site) ", queries[0][1]), ("(a Reader) ", baseline[1])]:
+        median, p90 = summary_ms(measure(path, reader))
+        label += "@@recherche, a frequent word" if "recherche" in path else "stock @@search, a frequent word"
+        worst = max(worst, median) if "recherche" in path else worst
         rows.append((label, f"{median:.0f}", f"{p90:.0f}", f"{median / base_median:.2f}"))
     bare_median, bare_p90 = summary_ms(catalog_call(portal, frequent, args.repeat))
     rows.append(
@@ -324,9 +336,13 @@ def main(argv=None):
     print(
         f"\n{built['pages']:,} pages in {built['documents']:,} documents of {built['deliberations']:,} deliberations "
         f"(~{WORDS_PER_PAGE} words a page), {os.cpu_count()} cores; the frequent word is in {most:,} of "
-        f"{built['documents'] + built['deliberations']:,} objects; target: median < 300 ms"
+        f"{len(portal.portal_catalog):,} objects in the catalog; target: median < 300 ms"
     )
-    print(table(rows, header=("query (as the administrator)", "median ms", "p90 ms", "ratio to stock @@search")))
+    print(
+        table(
+            rows, header=("query (as the administrator unless said)", "median ms", "p90 ms", "ratio to stock @@search")
+        )
+    )
     print(f"slowest median of @@recherche / @search: {worst:.0f} ms ({'met' if worst < 300 else 'NOT met'})")
     os._exit(0)  # the layers' servers are daemon threads: no tear-down needed for a one-shot measure
 

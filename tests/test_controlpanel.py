@@ -16,6 +16,7 @@ PANEL = "@@collectivite-controlpanel"
 def form_fields(html):
     """The values a browser would send back from the panel's form."""
     fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', html))
+    fields.update(re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html))
     fields.update(
         {
             "form.widgets.name": "Commune de Testville",
@@ -39,6 +40,7 @@ def test_panel_in_french(browser):
     html = browser.get(PANEL).text
     assert "Nom de la collectivité" in html
     assert "Modèle de numérotation des actes" in html
+    assert "Date de la version de la classification (@ctes)" in html and "1:99_DE" in html
 
 
 def test_save(browser, functional_portal):

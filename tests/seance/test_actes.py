@@ -70,8 +70,8 @@ def test_package_holds_the_message_the_act_and_its_annexes(adopted):
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         names = tar.getnames()
         files = {name: tar.extractfile(name).read() for name in names}
-    assert names == [f"{base}_0.xml", f"{base}_1.pdf", f"{base}_2.pdf"]
-    assert files[f"{base}_1.pdf"] == act.file.data
+    assert names == [f"{base}_0.xml", f"99_DE-{base}_1.pdf", f"99_AU-{base}_2.pdf"]  # typology codes first
+    assert files[f"99_DE-{base}_1.pdf"] == act.file.data
     xml = etree.fromstring(files[f"{base}_0.xml"])
     assert files[f"{base}_0.xml"].startswith(b"<?xml version='1.0' encoding='ISO-8859-1'?>")
     attribute = "{" + NS["actes"] + "}"
@@ -87,9 +87,9 @@ def test_package_holds_the_message_the_act_and_its_annexes(adopted):
     ]
     assert xml.findtext("actes:Objet", namespaces=NS) == "Budget primitif"
     assert xml.findtext("actes:ClassificationDateVersion", namespaces=NS) == "2019-08-29"
-    assert xml.findtext("actes:Document/actes:NomFichier", namespaces=NS) == f"{base}_1.pdf"
+    assert xml.findtext("actes:Document/actes:NomFichier", namespaces=NS) == f"99_DE-{base}_1.pdf"
     assert xml.xpath("actes:Annexes/@actes:Nombre", namespaces=NS) == ["1"]
-    assert xml.xpath("actes:Annexes/actes:Annexe/actes:NomFichier/text()", namespaces=NS) == [f"{base}_2.pdf"]
+    assert xml.xpath("actes:Annexes/actes:Annexe/actes:NomFichier/text()", namespaces=NS) == [f"99_AU-{base}_2.pdf"]
 
 
 def test_a_file_that_is_not_a_pdf_or_an_act_not_adopted_is_refused(seance, adopted):

@@ -12,6 +12,7 @@ from zope.interface import Invalid
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+import datetime
 import re
 import string
 
@@ -44,6 +45,24 @@ def valid_departement(value):
     if not DEPARTEMENT.match(value or ""):
         raise Invalid(
             _("departement_code", default="A département code is like 01, 34, 2A or 974 (three digits overseas).")
+        )
+    return True
+
+
+TYPOLOGY = re.compile(r"^([1-6]|annexe):[0-9]{2}_[A-Z]{2}$")
+DEFAULT_TYPOLOGIES = ["1:99_DE", "2:99_AR", "3:99_AI", "4:99_CO", "5:99_BU", "6:99_AU", "annexe:99_AU"]
+
+
+def valid_typologies(value):
+    """Lines "nature:code" (nature 1 to 6, or "annexe"), the code as NN_XX."""
+    wrong = [line for line in value or () if not TYPOLOGY.match(line)]
+    if wrong:
+        raise Invalid(
+            _(
+                "actes_typology_lines",
+                default="Each line is a nature (1 to 6, or annexe), a colon and a code such as 99_DE: ${wrong}.",
+                mapping={"wrong": ", ".join(wrong)},
+            )
         )
     return True
 
@@ -144,6 +163,29 @@ class ICollectiviteSettings(Interface):
         required=True,
         default="DEL{year}_{seq:03d}",
         constraint=valid_numbering_pattern,
+    )
+
+    actes_classification_date = schema.Date(
+        title=_("label_actes_classification_date", default="Date of the classification version (@ctes)"),
+        description=_(
+            "help_actes_classification_date",
+            default="The version of the classification of matières given by your préfecture; sent with each act.",
+        ),
+        required=True,
+        default=datetime.date(2019, 8, 29),
+    )
+
+    actes_typologies = schema.List(
+        title=_("label_actes_typologies", default="Typology of the documents sent to @ctes"),
+        description=_(
+            "help_actes_typologies",
+            default="One line per nature of act (1 to 6) and one for the annexes: nature:code, for example 1:99_DE."
+            " The code prefixes each file name of the package; to be confirmed with your tiers de télétransmission.",
+        ),
+        value_type=schema.TextLine(),
+        required=True,
+        default=list(DEFAULT_TYPOLOGIES),
+        constraint=valid_typologies,
     )
 
 

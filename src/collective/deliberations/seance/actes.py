@@ -2,7 +2,11 @@
 acknowledgement (ARActe), and whether the act is exécutoire.
 
 The package is a tar.gz holding the ACTES message ``DDD-SIREN-YYYYMMDD-NUMBER-NA-1-1_0.xml`` (namespace
-ACTES v1.1-20040216, ISO-8859-1), the act itself as ``..._1.pdf`` and its annexes as ``..._2.pdf``, ``..._3.pdf``...
+ACTES v1.1-20040216, ISO-8859-1), the act itself as ``99_DE-..._1.pdf`` and its annexes as ``99_AU-..._2.pdf``...:
+each file name starts with the code of its typology (the Collectivité settings, by nature of act).
+
+An act not subject to legality control has no package: it is exécutoire once published. An individual decision
+(nature 3) is notified instead of published: exécutoire once notified (and acknowledged when transmitted).
 """
 
 from collective.deliberations import _
@@ -28,9 +32,19 @@ KEY = "collective.deliberations.actes"
 DONE = ("adopted", "published")
 
 
-def classification_date():
-    """The date of the version of the classification (matières) the collectivité uses: configurable later."""
-    return datetime.date(2019, 8, 29)
+INDIVIDUAL = "3"
+
+
+def classification_date(settings=None):
+    """The date of the version of the classification (matières) the collectivité uses (its settings)."""
+    return (settings or get_settings()).actes_classification_date or datetime.date(2019, 8, 29)
+
+
+def typology(nature, settings=None):
+    """The typology code that prefixes a file name: the act's by its nature, or "annexe"."""
+    lines = (settings or get_settings()).actes_typologies or ()
+    codes = dict(line.split(":", 1) for line in lines if ":" in line)
+    return codes.get(nature) or ("99_AU" if nature == "annexe" else f"99_{NATURE_ABBREVIATIONS[nature]}")
 
 
 def _documents(deliberation):
@@ -77,6 +91,13 @@ def check(deliberation):
     settings = get_settings()
     if api.content.get_state(deliberation) not in DONE or not deliberation.number:
         refuse(_("seance_actes_not_adopted", default="Only an adopted, numbered act is sent to the préfecture."))
+    if not subject_to_control(deliberation):
+        refuse(
+            _(
+                "seance_actes_not_subject",
+                default="This act is not subject to legality control: it is not sent to the préfecture.",
+            )
+        )
     if not ACTES_NUMBER.match(deliberation.number):
         refuse(
             _(
@@ -98,7 +119,7 @@ def check(deliberation):
     return settings, main[0], annexes
 
 
-def message(deliberation, main_name, annex_names):
+def message(deliberation, main_name, annex_names, settings=None):
     """The ACTES XML message (bytes, ISO-8859-1)."""
     root = etree.Element(
         A + "Acte",
@@ -111,7 +132,7 @@ def message(deliberation, main_name, annex_names):
     for level, code in enumerate(deliberation.matiere.split("."), 1):
         etree.SubElement(root, f"{A}CodeMatiere{level}").set(A + "CodeMatiere", code)
     etree.SubElement(root, A + "Objet").text = deliberation.title
-    etree.SubElement(root, A + "ClassificationDateVersion").text = classification_date().isoformat()
+    etree.SubElement(root, A + "ClassificationDateVersion").text = classification_date(settings).isoformat()
     document = etree.SubElement(root, A + "Document")
     etree.SubElement(document, A + "NomFichier").text = main_name
     annexes = etree.SubElement(root, A + "Annexes")
@@ -126,9 +147,11 @@ def package(deliberation):
     """(file name, tar.gz bytes) of the transmission package."""
     settings, main, annexes = check(deliberation)
     base = base_name(deliberation, settings)
-    files = [(f"{base}_1.pdf", _pdf(main))]
-    files += [(f"{base}_{n}.pdf", _pdf(annex)) for n, annex in enumerate(annexes, 2)]
-    files.insert(0, (f"{base}_0.xml", message(deliberation, files[0][0], [name for name, _data in files[1:]])))
+    act, annex = typology(deliberation.nature, settings), typology("annexe", settings)
+    files = [(f"{act}-{base}_1.pdf", _pdf(main))]
+    files += [(f"{annex}-{base}_{n}.pdf", _pdf(document)) for n, document in enumerate(annexes, 2)]
+    names = [name for name, _data in files]
+    files.insert(0, (f"{base}_0.xml", message(deliberation, names[0], names[1:], settings)))
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
         for name, data in files:
@@ -172,6 +195,45 @@ def record_acknowledgement(deliberation, xml):
     return ack
 
 
+def _act_record(deliberation):
+    """What the secretariat records on the act besides the acknowledgement: control, notification."""
+    annotations = IAnnotations(deliberation)
+    return annotations.setdefault(f"{KEY}.act", PersistentMapping())
+
+
+def subject_to_control(deliberation):
+    return IAnnotations(deliberation).get(f"{KEY}.act", {}).get("subject_to_control", True)
+
+
+def set_subject_to_control(deliberation, subject):
+    _act_record(deliberation)["subject_to_control"] = bool(subject)
+
+
+def notification(deliberation):
+    return IAnnotations(deliberation).get(f"{KEY}.act", {}).get("notified")
+
+
+def record_notification(deliberation, day):
+    """The date an individual decision was notified to the person it concerns."""
+    if deliberation.nature != INDIVIDUAL:
+        refuse(_("seance_actes_notify_individual", default="Only an individual decision (nature 3) is notified."))
+    if api.content.get_state(deliberation) not in DONE:
+        refuse(_("seance_actes_notify_adopted", default="An act is notified once adopted."))
+    try:
+        day = day if isinstance(day, datetime.date) else datetime.date.fromisoformat(str(day or ""))
+    except ValueError:
+        refuse(_("seance_actes_notify_date", default="Give the date of notification as YYYY-MM-DD."))
+    if day > datetime.date.today() or (deliberation.decision_date and day < deliberation.decision_date):
+        refuse(_("seance_actes_notify_when", default="The notification is dated between the decision and today."))
+    _act_record(deliberation)["notified"] = day.isoformat()
+    return day
+
+
 def is_executoire(deliberation):
-    """Published (an individual decision is notified instead: not modelled yet) and acknowledged by the préfecture."""
-    return api.content.get_state(deliberation) == "published" and acknowledgement(deliberation) is not None
+    """Published, or notified for an individual decision; and acknowledged by the préfecture when subject to
+    legality control."""
+    if deliberation.nature == INDIVIDUAL:
+        made_known = api.content.get_state(deliberation) in DONE and notification(deliberation) is not None
+    else:
+        made_known = api.content.get_state(deliberation) == "published"
+    return made_known and (not subject_to_control(deliberation) or acknowledgement(deliberation) is not None)

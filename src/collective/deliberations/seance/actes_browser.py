@@ -5,9 +5,14 @@ from collective.deliberations import _
 from collective.deliberations.seance import SeanceError
 from collective.deliberations.seance.actes import acknowledgement
 from collective.deliberations.seance.actes import check
+from collective.deliberations.seance.actes import INDIVIDUAL
 from collective.deliberations.seance.actes import is_executoire
+from collective.deliberations.seance.actes import notification
 from collective.deliberations.seance.actes import package
 from collective.deliberations.seance.actes import record_acknowledgement
+from collective.deliberations.seance.actes import record_notification
+from collective.deliberations.seance.actes import set_subject_to_control
+from collective.deliberations.seance.actes import subject_to_control
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -15,23 +20,48 @@ from Products.Five.browser import BrowserView
 import transaction
 
 
+def _acknowledge(act, form):
+    upload = form.get("ar_acte")
+    record_acknowledgement(act, upload.read() if hasattr(upload, "read") else (upload or b""))
+
+
+ACTIONS = {
+    "acknowledgement": _acknowledge,
+    "control": lambda act, form: set_subject_to_control(act, form.get("subject_to_control") == "1"),
+    "notification": lambda act, form: record_notification(act, form.get("notified")),
+}
+MESSAGES = {
+    "acknowledgement": _("msg_ar_recorded", default="Acknowledgement recorded."),
+    "control": _("msg_publication_recorded", default="Recorded."),
+    "notification": _("msg_publication_recorded", default="Recorded."),
+}
+
+
 class ActesView(BrowserView):
     def __call__(self):
         form = self.request.form
-        if self.request.method == "POST" and form.get("action") == "acknowledgement":
+        action = form.get("action")
+        if self.request.method == "POST" and action in ACTIONS:
             CheckAuthenticator(self.request)
-            upload = form.get("ar_acte")
-            data = upload.read() if hasattr(upload, "read") else (upload or b"")
             try:
-                record_acknowledgement(self.context, data)
+                ACTIONS[action](self.context, form)
             except SeanceError as error:
                 transaction.doom()
                 api.portal.show_message(error.message, self.request, type="error")
             else:
-                api.portal.show_message(_("msg_ar_recorded", default="Acknowledgement recorded."), self.request)
+                api.portal.show_message(MESSAGES[action], self.request)
                 self.request.response.redirect(f"{self.context.absolute_url()}/@@actes")
                 return ""
         return self.index()
+
+    def subject_to_control(self):
+        return subject_to_control(self.context)
+
+    def individual(self):
+        return self.context.nature == INDIVIDUAL
+
+    def notified(self):
+        return notification(self.context)
 
     def problem(self):
         """Why the package cannot be made yet, or None."""

@@ -1,10 +1,17 @@
-"""REST for @ctes: GET @actes (the tar.gz package), POST @actes (the préfecture's ARActe), GET @actes-status."""
+"""REST for @ctes: GET @actes (the tar.gz package), POST @actes (the préfecture's ARActe, whether the act is subject
+to legality control, the date an individual decision was notified), GET @actes-status."""
 
+from collective.deliberations import _
+from collective.deliberations.seance import refuse
 from collective.deliberations.seance import SeanceError
 from collective.deliberations.seance.actes import acknowledgement
 from collective.deliberations.seance.actes import is_executoire
+from collective.deliberations.seance.actes import notification
 from collective.deliberations.seance.actes import package
 from collective.deliberations.seance.actes import record_acknowledgement
+from collective.deliberations.seance.actes import record_notification
+from collective.deliberations.seance.actes import set_subject_to_control
+from collective.deliberations.seance.actes import subject_to_control
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -22,7 +29,9 @@ def status(deliberation):
         "number": deliberation.number,
         "decision_date": deliberation.decision_date.isoformat() if deliberation.decision_date else None,
         "review_state": api.content.get_state(deliberation),
+        "subject_to_control": subject_to_control(deliberation),
         "acknowledgement": dict(ack) if ack is not None else None,
+        "notified": notification(deliberation),
         "executoire": is_executoire(deliberation),
     }
 
@@ -52,8 +61,16 @@ class PostAcknowledgement(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         body = json_body(self.request) or {}
+        body = body if isinstance(body, dict) else {}
         try:
-            record_acknowledgement(self.context, (body.get("ar_acte") if isinstance(body, dict) else None) or "")
+            if "subject_to_control" in body:
+                if not isinstance(body["subject_to_control"], bool):
+                    refuse(_("seance_actes_control_bool", default="« subject_to_control » is true or false."))
+                set_subject_to_control(self.context, body["subject_to_control"])
+            if "notified" in body:
+                record_notification(self.context, body["notified"])
+            if "ar_acte" in body or not ({"subject_to_control", "notified"} & set(body)):
+                record_acknowledgement(self.context, body.get("ar_acte") or "")
         except SeanceError as error:
             return bad_request(self.request, error)
         return status(self.context)

@@ -64,3 +64,15 @@ def secretariat(request_factory):
     session = request_factory(basic_auth=("secretaire", "secret-1234"), api=False)
     session.headers["Accept"] = "text/html"
     return session
+
+
+@pytest.fixture
+def html_browser(request_factory):
+    """A browser for a person (or anonymous): HTML pages, not plone.restapi's JSON."""
+
+    def factory(user=None):
+        client = request_factory(basic_auth=(user, "secret-1234"), api=False) if user else request_factory(api=False)
+        client.headers["Accept"] = "text/html"
+        return client
+
+    return factory

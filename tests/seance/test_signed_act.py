@@ -6,6 +6,7 @@ from .test_page import page
 from .test_page import token
 from .test_page import words
 from .test_publication import blank_pdf
+from .test_publication import denied
 from plone import api
 
 import base64
@@ -36,14 +37,14 @@ def test_the_secretariat_attaches_the_signed_act_from_the_actes_page(adopted_act
     assert adopted_act["acte-signe"].document_type == "acte"
 
 
-def test_the_adopted_text_stays_closed_to_the_secretariat(adopted_act, request_factory):  # noqa: F811
+def test_the_adopted_text_stays_closed_to_the_secretariat(adopted_act, request_factory, html_browser):  # noqa: F811
     rest = request_factory(basic_auth=("secretaire", "secret-1234"))
     signed = {"data": base64.b64encode(blank_pdf()).decode(), "filename": "acte.pdf"}
     response = rest.post(f"{URL}/@signed-act", json={"file": signed})
     assert response.status_code == 201 and response.json()["signed_act"].endswith("/acte-signe")
     assert rest.patch(URL, json={"title": "Autre objet"}).status_code in (401, 403)
-    html = request_factory(basic_auth=("secretaire", "secret-1234"), api=False)
-    assert html.get(f"{URL}/edit").status_code in (401, 403)
+    html = html_browser("secretaire")
+    assert denied(html.get(f"{URL}/edit"))
     transaction.begin()
     assert adopted_act.Title() == "Budget primitif"
 

@@ -9,6 +9,24 @@ from plone import api
 from plone.restapi.services import Service
 
 
+def _item_title(session, item_id):
+    item = session.get(item_id)
+    return item.Title() if item is not None else item_id
+
+
+def body_rates(body):
+    """[{member, name, held, present, rate}] of the members in office of a body, by name: its attendance chart."""
+    from collective.deliberations.content.membership import memberships
+
+    rows = []
+    for membership in memberships(body):
+        if not membership.member or not membership.is_current():
+            continue
+        record = history(membership)
+        rows.append({**{k: record[k] for k in ("member", "held", "present", "rate")}, "name": membership.member_name()})
+    return sorted(rows, key=lambda row: row["name"])
+
+
 def history(membership):
     body = aq_parent(aq_inner(membership))
     member = membership.member
@@ -21,7 +39,7 @@ def history(membership):
         record = get_record(session)
         presence = Presence(session)
         votes = [
-            {"item": item_id, "vote": vote["ballots"][member]}
+            {"item": item_id, "title": _item_title(session, item_id), "vote": vote["ballots"][member]}
             for item_id, vote in record.votes.items()
             if vote["mode"] == "public" and member in vote["ballots"]
         ]

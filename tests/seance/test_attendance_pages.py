@@ -1,0 +1,42 @@
+"""Attendance on the pages: an official's séances and public votes on their membership page, the body's attendance
+rates as a bar chart that says each rate in text (what a tablet user and a screen reader get)."""
+
+from .test_attendance import roll_call
+from .test_page import page
+from .test_page import words
+from collective.deliberations.seance.votes import record_vote
+from plone import api
+
+import transaction
+
+
+def test_an_officials_page_and_the_bodys_chart(held, html_browser):
+    roll_call(held, {m: "present" for m in ("marchetti", "girard", "benali", "roux", "elu")})
+    roll_call(held, {"petit": "represented", "elu2": "excused"}, proxies={"petit": "marchetti"})
+    ballots = {"marchetti": "pour", "petit": "contre", "girard": "pour", "benali": "pour", "roux": "pour", "elu": "npp"}
+    with api.env.adopt_user(username="secretaire"):
+        record_vote(held.items[0], "public", ballots=[{"member": m, "vote": v} for m, v in ballots.items()])
+        record_vote(held.items[1], "secret", counts={"pour": 5, "contre": 1})
+    transaction.commit()
+    official = html_browser("elu2")
+    petit = page(official.get("conseil/petit"))
+    section = words(petit.xpath('//section[@id="attendance"]')[0])
+    assert "Présent à 0 séances sur 1 (0 %)" in section
+    assert "Représenté" in section and "Budget primitif : Contre" in section
+    assert "Tarifs piscine" not in section  # a secret ballot names nobody
+    girard = words(page(official.get("conseil/girard")).xpath('//section[@id="attendance"]')[0])
+    assert "Présent à 1 séances sur 1 (100 %)" in girard and "Budget primitif : Pour" in girard
+    chart = page(official.get("conseil")).xpath('//section[@id="attendance-chart"]')[0]
+    bars = {
+        words(row.xpath("th")[0]): row.xpath('.//div[@role="progressbar"]')[0] for row in chart.xpath(".//tbody/tr")
+    }
+    assert len(bars) == 7
+    assert bars["Paul Girard"].get("aria-valuenow") == "100" and words(bars["Paul Girard"]) == "100 %"
+    assert bars["Léa Petit"].get("aria-valuenow") == "0" and words(bars["Élue du conseil"]) == "0 %"
+
+
+def test_no_chart_before_any_seance(held, html_browser):
+    official = html_browser("elu2")
+    assert not page(official.get("conseil")).xpath('//section[@id="attendance-chart"]')
+    section = words(page(official.get("conseil/petit")).xpath('//section[@id="attendance"]')[0])
+    assert "Aucune séance tenue pour l'instant." in section

@@ -59,7 +59,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 
 
@@ -92,110 +91,7 @@ FALLBACK_SESSIONS = (
     "{site}/@search?portal_type=Session&review_state=planned&review_state=convened&sort_on=start&b_size=50"
 )
 
-# Run by the instance's Python (the add-on importable): the stock folders, the facts the measures need, the snapshot.
-SETUP = textwrap.dedent(
-    """
-    import json, sys, time, transaction
-    from collective.deliberations.demo.cli import open_app
-    from collective.deliberations.demo.generator import plan
-    from datetime import date
-    from plone.portlets.constants import CONTEXT_CATEGORY
-    from plone.portlets.interfaces import ILocalPortletAssignmentManager
-    from plone.portlets.interfaces import IPortletManager
-    from zope.component import getMultiAdapter
-    from zope.component import getUtility
-    from zope.component.hooks import setSite
 
-    conf, site_id, documents, deliberations, sessions, seed, reference, out = sys.argv[1:]
-    app = open_app(conf)
-    portal = app[site_id]
-    setSite(portal)
-    started = time.monotonic()
-    # Two folders of stock Plone Documents, out of the navigation (see the docstring of bench_content.py); in the
-    # first, the portlets of the site (its navigation portlet) are blocked, as a site manager does in Manage portlets.
-    for folder_id, block in (("dossier-stock", True), ("dossier-stock-portlets", False)):
-        if folder_id in portal.objectIds():
-            continue
-        portal.invokeFactory("Folder", folder_id, title="Dossier (Plone standard)", exclude_from_nav=True)
-        folder = portal[folder_id]
-        # every logged-in user reads it (set before the documents: they are indexed with it)
-        folder.manage_setLocalRoles("AuthenticatedUsers", ["Reader"])
-        folder.reindexObjectSecurity()
-        for column in ("plone.leftcolumn", "plone.rightcolumn") if block else ():
-            manager = getUtility(IPortletManager, name=column)
-            getMultiAdapter((folder, manager), ILocalPortletAssignmentManager).setBlacklistStatus(
-                CONTEXT_CATEGORY, True
-            )
-        for n in range(1, int(documents) + 1):
-            folder.invokeFactory(
-                "Document", f"document-{n:05d}", title=f"Compte rendu n° {n}",
-                description="Un document ordinaire de Plone, pour comparer.",
-                creators=("agent-urbanisme",), exclude_from_nav=True,
-            )
-            if n % 1000 == 0:
-                transaction.commit()
-                print(f"[{folder_id}] {n} documents {time.monotonic() - started:.1f} s", flush=True)
-        transaction.commit()
-    the_plan = plan(int(deliberations), int(sessions), int(seed), date.fromisoformat(reference))
-    site = "/" + site_id
-    convening = the_plan.convening
-    council = [s for s in the_plan.sessions if s.body == convening.body and s.state == "closed" and s.items]
-    council.sort(key=lambda s: len(s.items))
-    typical = council[len(council) // 2]
-    first = convening.items[0]
-    facts = {
-        "site": site,
-        "folder": site + "/dossier-stock",
-        "stock_folder": site + "/dossier-stock-portlets",
-        "documents": len(portal["dossier-stock"].objectIds()),
-        "convening": f"{site}/{convening.path}",
-        "convening_items": len(portal.unrestrictedTraverse(convening.path).agenda()),
-        "convening_deliberation": f"{site}/{first.path}",
-        "convening_deliberations": [f"{site}/{d.path}" for d in convening.items],
-        "typical": f"{site}/{typical.path}",
-        "typical_items": len(portal.unrestrictedTraverse(typical.path).agenda()),
-        "states": the_plan.counts(),
-    }
-    json.dump(facts, open(out, "w"), indent=1)
-    app._p_jar.db().close()
-    """
-)
-
-SNAPSHOT = textwrap.dedent(
-    """
-    import json, sys
-    from collective.deliberations.demo.cli import open_app
-    from ZODB.utils import get_pickle_metadata, p64, tid_repr, u64
-
-    conf, site_id, out, since = sys.argv[1:]
-    app = open_app(conf)
-    portal = app[site_id]
-    catalog = portal.portal_catalog._catalog
-    index = catalog.indexes["allowedRolesAndUsers"]._unindex
-    security = {catalog.paths[rid]: sorted(index.get(rid, ())) for rid in catalog.paths}
-    storage = app._p_jar.db().storage
-    result = {"security": security, "tid": u64(storage.lastTransaction()), "transactions": []}
-    if since != "-":
-        # What each transaction after `since` wrote: content objects by path, the rest counted by class.
-        paths = {}
-        for path in security:
-            obj = portal.unrestrictedTraverse(path, None)
-            if obj is not None and getattr(obj, "_p_oid", None):
-                paths[obj._p_oid] = path
-        for txn in storage.iterator(p64(int(since) + 1)):
-            content, other = [], {}
-            for record in txn:
-                if record.oid in paths:
-                    content.append(paths[record.oid])
-                else:
-                    module, name = get_pickle_metadata(record.data)
-                    other[name] = other.get(name, 0) + 1
-            note = txn.description.decode("utf-8", "replace") if isinstance(txn.description, bytes) else txn.description
-            result["transactions"].append({"note": note, "content": sorted(content), "other": other})
-    json.dump(result, open(out, "w"))
-    app._p_jar.db().close()
-    """
-)
 
 
 class Bench:
@@ -228,10 +124,9 @@ class Bench:
                 raise SystemExit(f"failed ({process.returncode}): {' '.join(map(str, command))}; see {log.name}")
         return time.monotonic() - started
 
-    def script(self, name, text, *arguments):
-        path = self.work / name
-        path.write_text(text)
-        return self.run(self.python, path, *map(str, arguments), prefix="[")
+    def script(self, name, *arguments):
+        """Run one of the instance-side scripts beside this one (bench_content_setup.py, bench_content_snapshot.py)."""
+        return self.run(self.python, self.source / "scripts" / name, *map(str, arguments), prefix="[")
 
     # ------------------------------------------------------------------ preparation
 
@@ -274,7 +169,7 @@ class Bench:
         self.log(f"3. two stock folders of {args.deliberations} Documents each, and the facts...")
         facts = self.work / "facts.json"
         seconds = self.script(
-            "setup.py", SETUP, self.conf, "Plone", args.deliberations, args.deliberations, args.sessions, args.seed,
+            "bench_content_setup.py", self.conf, "Plone", args.deliberations, args.deliberations, args.sessions, args.seed,
             reference, facts,
         )  # fmt: skip
         self.figures.append((f"two stock folders of {args.deliberations} Documents (invokeFactory)", seconds))
@@ -285,7 +180,7 @@ class Bench:
 
     def snapshot(self, name, since="-"):
         out = self.work / name
-        self.script("snapshot.py", SNAPSHOT, self.conf, "Plone", out, since)
+        self.script("bench_content_snapshot.py", self.conf, "Plone", out, since)
         return json.loads(out.read_text())
 
     # ------------------------------------------------------------------ the instance

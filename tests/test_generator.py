@@ -87,6 +87,10 @@ def test_generator(portal):
     deliberations = [item.get_deliberation() for item in items]
     assert {api.content.get_state(d) for d in deliberations} == {"scheduled"}
     assert {d.session_uid for d in deliberations} == {convening.UID()}
+    # ready to convene: nothing the law requires is missing (délai, projets, note explicative de synthèse, members)
+    from collective.deliberations.convocation.checks import missing
+
+    assert missing(convening, today=REFERENCE) == []
     assert not can_view("elu-01", deliberations[0])
     assert can_view("secretaire", deliberations[0])
     closed = next(s for s in the_plan.sessions if s.state == "closed" and s.items)

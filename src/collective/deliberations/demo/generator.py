@@ -240,6 +240,10 @@ def generate(portal, deliberations=10000, sessions=2000, seed=2026, reference=No
                 workflow.doActionFor(session, "cancel")
                 continue
             if session_spec.state == "planned":
+                # ready to convene: the note explicative de synthèse that councils of 3,500+ must send (L2121-12)
+                from collective.deliberations.demo.dossiers import add_document
+
+                add_document(session, "Note explicative de synthèse", document_type="note_synthese")
                 continue
             with replaying_history():  # generated history: no délai to check, no mail to send
                 workflow.doActionFor(session, "convene")

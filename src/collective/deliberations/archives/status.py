@@ -1,22 +1,26 @@
 """A record's life in the archive: versé (transferred), archivé (accepted by the archive), éliminé (destroyed).
 
-A versé record is read-only for everyone, Managers included: its Modify, Delete and Add permissions are taken from
-every role on the record itself, and given back by no workflow transition (transitions are refused)."""
+A versé record is read-only for everyone, Managers included: it is marked IArchivedRecord, which adds the
+workflow archived_record_workflow after its own in its chain (its single state gives Modify, Delete and Add to no
+role). "Update security settings" recomputes the record's permissions through its whole chain, this workflow last,
+so the lock holds; its own workflow's transitions are refused (refuse_transition)."""
 
+from collective.deliberations.security.chains import workflow_chain
 from plone import api
+from plone.base.interfaces import IWorkflowChain
+from Products.CMFCore.interfaces import IWorkflowTool
+from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
+from zope.component import adapter
+from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.interface import Interface
 
 import datetime
 
 
 KEY = "collective.deliberations.archives.status"
-LOCKED_PERMISSIONS = (
-    "Modify portal content",
-    "Delete objects",
-    "Add portal content",
-    "plone.app.contenttypes: Add File",
-    "Review portal content",
-)
+LOCK_WORKFLOW = "archived_record_workflow"
 
 
 def archive_status(obj):
@@ -33,12 +37,28 @@ def set_status(obj, status, **info):
     return record
 
 
+class IArchivedRecord(Interface):
+    """A record transferred (versé), archived or eliminated: read-only, its chain ends with LOCK_WORKFLOW."""
+
+
+@implementer(IWorkflowChain)
+@adapter(IArchivedRecord, IWorkflowTool)
+def archived_chain(context, tool):
+    """The record's own chain (security/chains.py), then the lock."""
+    own = tuple(workflow_chain(context, tool) or ())
+    return own + ((LOCK_WORKFLOW,) if LOCK_WORKFLOW not in own else ())
+
+
 def lock(obj):
-    """Take the permissions that change `obj` from every role (the workflow gives them back to nobody)."""
-    known = {name for name, *_rest in obj.ac_inherited_permissions(1)}
-    for permission in LOCKED_PERMISSIONS:
-        if permission in known:
-            obj.manage_permission(permission, roles=[], acquire=False)
+    """Mark `obj` read-only: its chain gains LOCK_WORKFLOW, whose state takes Modify, Delete, Add and Review from
+    every role."""
+    alsoProvides(obj, IArchivedRecord)
+    workflow_tool = getToolByName(obj, "portal_workflow")
+    workflow = workflow_tool.getWorkflowById(LOCK_WORKFLOW)
+    if workflow_tool.getStatusOf(LOCK_WORKFLOW, obj) is None:
+        workflow.notifyCreated(obj)  # enters its state "locked": the permissions are set there
+    else:
+        workflow.updateRoleMappingsFor(obj)
     obj.reindexObjectSecurity()
 
 

@@ -58,7 +58,7 @@ def session_transitioned(session, event):
 def session_modified(session, event):
     """A session made huis clos (or public again) changes workflow, keeping its state and history."""
     workflow_tool = api.portal.get_tool("portal_workflow")
-    (workflow,) = workflow_tool.getWorkflowsFor(session)
+    workflow = workflow_tool.getWorkflowsFor(session)[0]  # its own; a versé session's chain ends with the lock
     history = getattr(session, "workflow_history", {})
     if workflow.id in history:
         return

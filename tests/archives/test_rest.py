@@ -106,7 +106,10 @@ def test_several_sessions_in_one_transfer(site, seda_schemas, vault):
     uids = [call("GET", s.absolute_url(), "admin").json()["UID"] for s in (site.old, june)]
     url = f"{site.portal.absolute_url()}/@transfer"
     empty = call("POST", url, json={"sessions": []})
-    assert (empty.status_code, empty.json()["error"]["message"]) == (400, "Choisissez les séances clôturées à verser.")
+    assert (empty.status_code, empty.json()["error"]["message"]) == (
+        400,
+        "Choisissez les séances clôturées ou les actes à verser.",
+    )
     response = call("POST", url, json={"sessions": uids})
     assert response.status_code == 200, response.text
     with zipfile.ZipFile(vault / response.json()["file"]) as sip:

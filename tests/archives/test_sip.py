@@ -60,9 +60,31 @@ def test_sip_of_a_closed_session(archives, seda_schemas, tmp_path):
     ]
     assert [unit_titles(u) for u in budget.findall(q("ArchiveUnit"))] == [("Item", "Annexe de Budget primitif 2024")]
     pdfs = [b for b in root.iter(q("BinaryDataObject")) if b.findtext(f".//{q('MimeType')}") == "application/pdf"]
-    assert len(pdfs) == 3
-    assert {b.findtext(f".//{q('FormatId')}") for b in pdfs} == {"fmt/18"}  # PDF 1.4, identified by Siegfried
+    documents = [b for b in pdfs if not b.get("id").endswith("-act")]
+    assert len(documents) == 3
+    assert {b.findtext(f".//{q('FormatId')}") for b in documents} == {"fmt/18"}  # PDF 1.4, identified by Siegfried
     assert all(b.find(q("MessageDigest")).get("algorithm") == "SHA-512" for b in pdfs)
+
+
+def test_acts_archived_as_pdfa(archives, seda_schemas, tmp_path):
+    """Each act goes as the PDF/A-3b @@acte.pdf renders, identified as such by Siegfried; the manifest stays valid."""
+    from pypdf import PdfReader
+
+    _identifier, path, _sha = build_sip([archives.old], tmp_path)
+    with zipfile.ZipFile(path) as sip:
+        root = etree.fromstring(sip.read("manifest.xml"))
+        validate(root, seda_schemas)
+        acts = [b for b in root.iter(q("BinaryDataObject")) if b.get("id").endswith("-act")]
+        assert [b.findtext(f"{q('FileInfo')}/{q('Filename')}") for b in acts] == ["DEL2024_001.pdf", "DEL2024_002.pdf"]
+        for act in acts:
+            identification = act.find(q("FormatIdentification"))
+            assert identification.findtext(q("MimeType")) == "application/pdf"
+            assert identification.findtext(q("FormatId")) == "fmt/480"  # PRONOM: PDF/A-3b
+            assert "PDF/A" in identification.findtext(q("FormatLitteral"))
+        reader = PdfReader(io.BytesIO(sip.read(acts[0].findtext(q("Uri")))))
+        description = reader.xmp_metadata.rdf_root.getElementsByTagName("rdf:Description")[0]
+        assert (description.getAttribute("pdfaid:part"), description.getAttribute("pdfaid:conformance")) == ("3", "B")
+        assert "Budget primitif 2024" in "".join(page.extract_text() for page in reader.pages)
 
 
 def test_manifest_checked_structurally_in_every_run(archives, tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 Everything is read unrestricted: the caller has checked the archivist's permission on the session."""
 
 from collective.deliberations.archives.identify import stored_identification
+from collective.deliberations.archives.pdfa import act_pdfa
 from collective.deliberations.archives.retention import category_of
 from collective.deliberations.archives.retention import closed_record
 from collective.deliberations.archives.retention import hold_of
@@ -92,16 +93,13 @@ def act_html(deliberation):
 
 def _deliberation(deliberation, schedule, sources):
     act_id = f"BDO-{deliberation.UID()}-act"
-    text = act_html(deliberation)
-    sources.append(
-        Source(
-            act_id,
-            f"{safe_name(deliberation.number or deliberation.getId())}.html",
-            lambda: io.BytesIO(text),
-            _modified(deliberation),
-            owner=deliberation,
-        )
-    )
+    pdfa = act_pdfa(deliberation)
+    if pdfa is not None:  # the act as PDF/A for archiving
+        filename, opener = pdfa
+    else:
+        text = act_html(deliberation)
+        filename, opener = f"{deliberation.number or deliberation.getId()}.html", lambda: io.BytesIO(text)
+    sources.append(Source(act_id, safe_name(filename), opener, _modified(deliberation), owner=deliberation))
     children = [_document(obj, schedule, sources) for obj in deliberation.objectValues() if obj.portal_type == "File"]
     keywords = [("subject", f"matière {deliberation.matiere}")] if deliberation.matiere else []
     keywords.append(("genreform", f"nature {deliberation.nature}"))
@@ -120,56 +118,104 @@ def _deliberation(deliberation, schedule, sources):
     }
 
 
-def session_deliberations(session):
-    """The decided deliberations of the session's agenda, in the agenda's order."""
+def session_deliberations(session, only=None, pending=False):
+    """The decided deliberations of the session's agenda, in the agenda's order; with `only` (UIDs), those only;
+    `pending`: those that have not left yet (an act transferred alone before its séance is not carried twice)."""
+    from collective.deliberations.archives.status import archive_status
+
     found = []
     for item in session.agenda():
         deliberation = item.get_deliberation()
-        if deliberation is not None and closed_record(deliberation) is not None:
-            found.append(deliberation)
+        if deliberation is None or closed_record(deliberation) is None:
+            continue
+        if only is not None and deliberation.UID() not in only:
+            continue
+        if pending and only is None and archive_status(deliberation):
+            continue
+        found.append(deliberation)
     return found
 
 
-def records_of(session):
-    """Every record a transfer of `session` carries: the session, its documents, its deliberations and theirs."""
-    records = [session, *[obj for obj in session.objectValues() if obj.portal_type == "File"]]
-    for deliberation in session_deliberations(session):
+def _files(obj):
+    return [child for child in obj.objectValues() if child.portal_type == "File"]
+
+
+def records_of(session, only=None, pending=False):
+    """Every record a transfer of `session` carries: the session, its documents, its deliberations and theirs.
+    With `only` (UIDs of deliberations): those deliberations and their documents, not the séance; `pending`: not
+    the acts that have left already."""
+    records = [] if only is not None else [session, *_files(session)]
+    for deliberation in session_deliberations(session, only, pending):
         records.append(deliberation)
-        records.extend(obj for obj in deliberation.objectValues() if obj.portal_type == "File")
+        records.extend(_files(deliberation))
     return records
 
 
-def collect(session, schedule=None):
-    """(unit, sources) of a closed session."""
+def collect(session, schedule=None, only=None):
+    """(unit, sources) of a closed session; with `only` (UIDs of its deliberations), the séance's unit holds
+    those acts only (the tree still follows the records: séance → deliberation → documents)."""
     schedule = schedule or get_schedule()
     sources = []
-    documents = [_document(obj, schedule, sources) for obj in session.objectValues() if obj.portal_type == "File"]
-    deliberations = [_deliberation(obj, schedule, sources) for obj in session_deliberations(session)]
+    own = _files(session) if only is None else []
+    documents = [_document(obj, schedule, sources) for obj in own]
+    acts = session_deliberations(session, only, pending=True)
+    deliberations = [_deliberation(obj, schedule, sources) for obj in acts]
     start = session.start.date() if session.start else datetime.date.today()
     unit = {
-        "id": f"AU-{session.UID()}",
+        "id": f"AU-{session.UID()}" if only is None else f"AU-{session.UID()}-acts",
         "level": "RecordGrp",
         "title": f"{session.Title()} ({start.strftime('%d/%m/%Y')})",
         "identifier": session.getId(),
         "document_type": "Séance",
         "start": start,
-        "rule": _rule(session, schedule),
+        "rule": _rule(session, schedule) if only is None else None,  # the séance itself does not leave
         "children": [doc for doc in documents if doc] + deliberations,
     }
     return unit, sources
 
 
-def blockers(session):
-    """Why `session` cannot leave: not closed, under legal hold, already transferred (messages' raw reasons)."""
+def blockers(session, only=None):
+    """Why `session` (or its deliberations `only`) cannot leave: not closed, under legal hold, already
+    transferred (messages' raw reasons)."""
     from collective.deliberations.archives.status import archive_status
 
     reasons = []
     if closed_record(session) is None:
         reasons.append(("not_closed", session))
-    for record in records_of(session) if not reasons else ():
+    chosen = [item.get_deliberation() for item in session.agenda()] if only else []
+    for deliberation in [d for d in chosen if d is not None and d.UID() in only]:
+        if closed_record(deliberation) is None:
+            reasons.append(("not_decided", deliberation))
+        elif archive_status(deliberation):
+            reasons.append(("transferred", deliberation))
+    for record in records_of(session, only, pending=True) if not reasons else ():
         if hold_of(record):
             reasons.append(("hold", record))
             break
-    if archive_status(session):
+    if only is None and archive_status(session):
         reasons.append(("transferred", session))
     return reasons
+
+
+def plan(records):
+    """[(session, only)] for a choice of séances and deliberations: a séance chosen whole carries all its acts
+    (only None); acts chosen alone are grouped under their séance (only: their UIDs). Refused: anything else."""
+    from collective.deliberations.archives.retention import session_of
+    from collective.deliberations.content.deliberation import IDeliberation
+    from collective.deliberations.content.session import ISession
+
+    whole, acts, order = {}, {}, []
+    for record in records:
+        session = record if ISession.providedBy(record) else None
+        if session is None and IDeliberation.providedBy(record):
+            session = session_of(record)
+        if session is None:
+            return None
+        key = session.UID()
+        if key not in whole and key not in acts:
+            order.append((key, session))
+        if ISession.providedBy(record):
+            whole[key] = True
+        else:
+            acts.setdefault(key, set()).add(record.UID())
+    return [(session, None if key in whole else acts[key]) for key, session in order]

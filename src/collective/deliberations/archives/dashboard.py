@@ -21,6 +21,12 @@ def parse_day(value, default):
     return datetime.date.fromisoformat(str(value))
 
 
+def default_period(today=None):
+    """From the beginning (what is overdue counts) to a year from today."""
+    today = today or datetime.date.today()
+    return datetime.date(1900, 1, 1), today + datetime.timedelta(days=365)
+
+
 def reaching_dua_end(start, end, portal_types=RECORD_TYPES):
     """{"C": [...], "D": [...], "T": [...]} of the records whose DUA ends between `start` and `end` (inclusive)."""
     schedule = get_schedule()
@@ -57,9 +63,37 @@ def reaching_dua_end(start, end, portal_types=RECORD_TYPES):
                 "dua_end": end_day.isoformat() if end_day else None,
                 "legal_hold": hold,
                 "archive_status": status["status"] if status else None,
+                "kind": "record",
             }
         )
+    if "Session" in portal_types:
+        _add_personal_data(groups, start, end, schedule)
     return groups
+
+
+def _add_personal_data(groups, start, end, schedule):
+    """The personal data of the séances' convocations, under the rule "personal", as rows of their own."""
+    from collective.deliberations.archives.personal import CATEGORY
+    from collective.deliberations.archives.personal import pending_personal_data
+    from collective.deliberations.archives.personal import personal_title
+
+    rule = schedule[CATEGORY]
+    for session, day in pending_personal_data(start, end, schedule):
+        groups[rule["final_action"]].append(
+            {
+                "@id": session.absolute_url(),
+                "UID": session.UID(),
+                "title": personal_title(session),
+                "portal_type": session.portal_type,
+                "review_state": "closed",
+                "category": CATEGORY,
+                "category_title": rule["title"],
+                "dua_end": day.isoformat(),
+                "legal_hold": hold_of(session),
+                "archive_status": None,
+                "kind": "personal",
+            }
+        )
 
 
 def reindex_category(category):

@@ -4,9 +4,12 @@ removes the records' documents and texts and leaves each record as a tombstone (
 
 from BTrees.OOBTree import OOBTree
 from collective.deliberations import _
+from collective.deliberations.archives import refusals
 from collective.deliberations.archives.bordereau import lines_of
 from collective.deliberations.archives.bordereau import pdf
 from collective.deliberations.archives.log import log_action
+from collective.deliberations.archives.personal import check_personal
+from collective.deliberations.archives.personal import personal_entry
 from collective.deliberations.archives.retention import category_of
 from collective.deliberations.archives.retention import closed_record
 from collective.deliberations.archives.retention import dua_end
@@ -17,6 +20,7 @@ from collective.deliberations.archives.status import archive_status
 from collective.deliberations.archives.status import set_status
 from collective.deliberations.collectivite import get_settings as collectivite_settings
 from collective.deliberations.content.deliberation import IDeliberation
+from collective.deliberations.convocation.purge import purge_personal_data
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -63,13 +67,9 @@ def _size(obj):
 def _check(record, today):
     title = record.Title()
     if closed_record(record) is None:
-        return _("error_elim_open", default="${title} is not closed yet.", mapping={"title": title})
+        return refusals.not_closed(title)
     if hold_of(record):
-        return _(
-            "error_sip_hold",
-            mapping={"title": title},
-            default="${title} is under legal hold: it can be neither transferred nor eliminated.",
-        )
+        return refusals.held(title)
     if archive_status(record):
         return _(
             "error_elim_status",
@@ -78,25 +78,26 @@ def _check(record, today):
         )
     rule = get_schedule()[category_of(record)]
     if rule["final_action"] != "D":
-        return _(
-            "error_elim_not_d",
-            default="${title}: its final disposition is ${action}, not D (destruction).",
-            mapping={"title": title, "action": rule["final_action"]},
-        )
+        return refusals.not_destroyed(title, rule["final_action"])
     end = dua_end(record)
     if end is None or end > today:
-        return _(
-            "error_elim_dua",
-            default="${title}: its DUA runs until ${date}.",
-            mapping={"title": title, "date": end.isoformat() if end else "?"},
-        )
+        return refusals.dua_runs(title, end)
     return None
+
+
+def doomed_documents(record, schedule):
+    """The documents an elimination of `record` destroys: all those of a deliberation; of a séance, those whose
+    own rule says D (the convocation goes, the procès-verbal and the list of deliberations, kept, stay)."""
+    files = [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]
+    if IDeliberation.providedBy(record):
+        return files
+    return [obj for obj in files if schedule[category_of(obj)]["final_action"] == "D"]
 
 
 def _entry(record, schedule):
     category = category_of(record)
     rule = schedule[category]
-    documents = [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]
+    documents = doomed_documents(record, schedule)
     return {
         "uid": record.UID(),
         "path": "/".join(record.getPhysicalPath()),
@@ -113,16 +114,19 @@ def _entry(record, schedule):
     }
 
 
-def propose(records, title):
-    """A proposal of elimination of `records` (deliberations or sessions whose DUA has ended, final disposition D)."""
+def propose(records, title, personal=()):
+    """A proposal of elimination of `records` (deliberations or sessions whose DUA has ended, final disposition D)
+    and of the personal data of the convocations of the séances `personal` (personal.py)."""
     today = datetime.date.today()
+    schedule = get_schedule()
     problems = [message for record in records if (message := _check(record, today))]
-    if not records or problems:
+    problems += [message for session in personal if (message := check_personal(session, schedule, today))]
+    if not (records or personal) or problems:
         raise EliminationRefused(
             problems[0] if problems else _("error_elim_empty", default="Choose what to eliminate.")
         )
-    schedule = get_schedule()
     entries = [_entry(record, schedule) for record in records]
+    entries += [personal_entry(session, schedule) for session in personal]
     settings = collectivite_settings()
     proposal = PersistentMapping(
         id=f"ELIM-{datetime.date.today():%Y%m%d}-{uuid.uuid4().hex[:6]}",
@@ -187,19 +191,24 @@ def cancel(identifier):
     return proposal
 
 
-def _tombstone(record, identifier):
-    """Remove the documents and texts of `record`; keep its title, number, dates and the elimination's id."""
-    strip(record)
+def _tombstone(record, identifier, schedule):
+    """Remove the documents and texts of `record` its rules destroy; keep its title, number, dates and the
+    elimination's id."""
+    _remove(record, doomed_documents(record, schedule))
     set_status(record, "eliminated", elimination_id=identifier)
     record.reindexObject()
 
 
-def strip(record):
-    """Remove the documents and texts of `record` (its own Files; a versé record's lock does not stop this)."""
-    for document in [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"]:
+def _remove(record, documents):
+    for document in documents:
         record._delObject(document.getId())
     if IDeliberation.providedBy(record):
         record.expose = record.dispositif = None
+
+
+def strip(record):
+    """Remove the documents and texts of `record` (its own Files; a versé record's lock does not stop this)."""
+    _remove(record, [obj for obj in record.objectValues() if getattr(obj, "portal_type", None) == "File"])
 
 
 def run(identifier):
@@ -215,16 +224,14 @@ def run(identifier):
             continue
         record = brains[0]._unrestrictedGetObject()
         if hold_of(record):  # a hold placed after the visa still stops everything
-            raise EliminationRefused(
-                _(
-                    "error_sip_hold",
-                    mapping={"title": record.Title()},
-                    default="${title} is under legal hold: it can be neither transferred nor eliminated.",
-                )
-            )
-        records.append(record)
-    for record in records:  # a session's deliberations follow their own rule: only its own documents go
-        _tombstone(record, identifier)
+            raise EliminationRefused(refusals.held(record.Title()))
+        records.append((record, entry.get("kind")))
+    schedule = get_schedule()
+    for record, kind in records:  # a session's deliberations follow their own rule: only its own documents go
+        if kind == "personal":
+            purge_personal_data(record)  # the séance stays; its convocation keeps no personal data
+        else:
+            _tombstone(record, identifier, schedule)
     proposal["status"] = "done"
     proposal["run"] = {"date": _now(), "user": api.user.get_current().getId()}
     log_action("elimination_run", identifier, ", ".join(entry["path"] for entry in proposal["records"]))

@@ -5,6 +5,7 @@ from BTrees.OOBTree import OOBTree
 from collective.deliberations import _
 from collective.deliberations.archives.collect import blockers
 from collective.deliberations.archives.collect import collect
+from collective.deliberations.archives.collect import plan
 from collective.deliberations.archives.collect import records_of
 from collective.deliberations.archives.log import log_action
 from collective.deliberations.archives.settings import get_settings
@@ -63,26 +64,32 @@ def new_identifier():
     return f"SIP-{siren}-{datetime.datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
 
 
-def check_transferable(sessions):
+def check_transferable(records):
     messages = {
         "not_closed": _("error_sip_not_closed", default="${title}: only a closed séance can be transferred."),
         "hold": _(
             "error_sip_hold", default="${title} is under legal hold: it can be neither transferred nor eliminated."
         ),
         "transferred": _("error_sip_transferred", default="${title} has already been transferred."),
+        "not_decided": _("error_sip_not_decided", default="${title}: only a decided act can be transferred."),
     }
-    for session in sessions:
-        for reason, record in blockers(session):
+    groups = plan(records)
+    if not groups:
+        raise ExportError(_("error_transfer_no_session", default="Choose the closed séances to transfer."))
+    for session, only in groups:
+        for reason, record in blockers(session, only):
             raise ExportError(_(messages[reason], mapping={"title": record.Title()}))
+    return groups
 
 
-def build_sip(sessions, directory, identifier=None):
-    """Write the SIP of `sessions` into `directory`; return (identifier, path, sha512)."""
-    check_transferable(sessions)
+def build_sip(records, directory, identifier=None):
+    """Write the SIP of `records` (séances, or deliberations under their séance) into `directory`;
+    return (identifier, path, sha512)."""
+    groups = check_transferable(records)
     identifier = identifier or new_identifier()
     units, sources = [], []
-    for session in sessions:
-        unit, session_sources = collect(session)
+    for session, only in groups:
+        unit, session_sources = collect(session, only=only)
         units.append(unit)
         sources.extend(session_sources)
     path, sha512, _manifest = write_sip(directory, identifier, units, sources, header(), schema_directory())
@@ -90,8 +97,9 @@ def build_sip(sessions, directory, identifier=None):
 
 
 def transfer(sessions, adapter=None):
-    """Versement of `sessions`: the SIP goes to the vault (and to the archive system through `adapter`), every
-    record carried becomes read-only ("versé"). Returns the transfer's record."""
+    """Versement of `sessions` (séances whole, or deliberations chosen alone): the SIP goes to the vault (and to
+    the archive system through `adapter`), every record carried becomes read-only ("versé"). Returns the
+    transfer's record."""
     from collective.deliberations.archives.transport import default_adapter
 
     adapter = adapter if adapter is not None else default_adapter()
@@ -100,7 +108,8 @@ def transfer(sessions, adapter=None):
     transaction.get().addAfterCommitHook(_keep_if_committed, args=(path,))
     try:
         sent = adapter.send(path, identifier) if adapter is not None else None
-        records = [record for session in sessions for record in records_of(session)]
+        groups = plan(sessions)
+        records = [record for session, only in groups for record in records_of(session, only, pending=True)]
         for record in records:
             set_status(record, "transferred", transfer_id=identifier)
     except BaseException:

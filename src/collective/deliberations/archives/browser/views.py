@@ -2,6 +2,7 @@
 Each page does what the matching REST service does, with the same permission (configure.zcml)."""
 
 from collective.deliberations import _
+from collective.deliberations.archives.dashboard import default_period
 from collective.deliberations.archives.dashboard import parse_day
 from collective.deliberations.archives.dashboard import reaching_dua_end
 from collective.deliberations.archives.dashboard import reindex_category
@@ -25,7 +26,12 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-import datetime
+
+ARCHIVE_STATUS_TITLES = {
+    "transferred": _("archive_status_transferred", default="transferred"),
+    "archived": _("archive_status_archived", default="archived"),
+    "eliminated": _("archive_status_eliminated", default="eliminated"),
+}
 
 
 class ScheduleView(BrowserView):
@@ -94,16 +100,23 @@ class DashboardView(BrowserView):
     """@@archives-dashboard: what reaches the end of its DUA in a period, by final disposition."""
 
     def period(self):
-        today = datetime.date.today()
+        first, last = default_period()
         try:
-            start = parse_day(self.request.form.get("start"), today.replace(month=1, day=1))
-            end = parse_day(self.request.form.get("end"), today.replace(month=12, day=31))
+            start = parse_day(self.request.form.get("start"), first)
+            end = parse_day(self.request.form.get("end"), last)
         except ValueError:
             api.portal.show_message(
                 _("error_dashboard_dates", default="Dates are written YYYY-MM-DD."), self.request, type="error"
             )
-            start, end = today.replace(month=1, day=1), today.replace(month=12, day=31)
+            start, end = first, last
         return start, end
+
+    def shown_start(self, start):
+        """The start in the form: empty when it is the default (from the beginning)."""
+        return "" if start == default_period()[0] else start.isoformat()
+
+    def status_title(self, status):
+        return translate(ARCHIVE_STATUS_TITLES.get(status, status), context=self.request)
 
     def groups(self):
         start, end = self.period()
@@ -152,6 +165,23 @@ class HoldView(BrowserView):
         return archive_status(self.context)
 
 
+def transfer_and_say(records, request):
+    """Transfer `records` (séances, acts); the outcome is the page's message. The transfer's entry, or None."""
+    try:
+        entry = transfer(records)
+    except ExportError as problem:
+        api.portal.show_message(problem.message, request, type="error")
+    except SchemaMissing as problem:
+        api.portal.show_message(schema_missing_message(problem), request, type="error")
+    else:
+        message = _(
+            "msg_transferred", default="Transferred: ${identifier}.", mapping={"identifier": entry["identifier"]}
+        )
+        api.portal.show_message(message, request)
+        return entry
+    return None
+
+
 class TransferView(BrowserView):
     """@@archives-transfer on a closed session: the versement, confirmed by a POST."""
 
@@ -160,21 +190,7 @@ class TransferView(BrowserView):
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            try:
-                self.result = transfer([self.context])
-            except ExportError as problem:
-                api.portal.show_message(problem.message, self.request, type="error")
-            except SchemaMissing as problem:
-                api.portal.show_message(schema_missing_message(problem), self.request, type="error")
-            else:
-                api.portal.show_message(
-                    _(
-                        "msg_transferred",
-                        default="Transferred: ${identifier}.",
-                        mapping={"identifier": self.result["identifier"]},
-                    ),
-                    self.request,
-                )
+            self.result = transfer_and_say([self.context], self.request)
         return self.index()
 
     def status(self):

@@ -1,5 +1,6 @@
 """REST of eliminations, on the site root:
-GET @eliminations (list), POST @eliminations {"records": [UID...], "title"} (proposal),
+GET @eliminations (list), POST @eliminations {"records": [UID...], "personal": [UID of séances...], "title"}
+(proposal; "personal": the personal data of those séances' convocations),
 GET @eliminations/<id>, GET @eliminations/<id>/bordereau (PDF),
 POST @eliminations/<id>/visa (multipart: authority, date, reference, file), POST .../cancel, POST .../run."""
 
@@ -86,11 +87,12 @@ class EliminationsPost(EliminationsService):
 
     def propose(self):
         body = json_body(self.request) or {}
-        records = []
-        for uid in body.get("records") or []:
-            brains = api.content.find(UID=uid, unrestricted=True)
-            if brains:
-                records.append(brains[0]._unrestrictedGetObject())
-        proposal = propose(records, body.get("title", ""))
+        records, personal = [], []
+        for field, found in (("records", records), ("personal", personal)):
+            for uid in body.get(field) or []:
+                brains = api.content.find(UID=uid, unrestricted=True)
+                if brains:
+                    found.append(brains[0]._unrestrictedGetObject())
+        proposal = propose(records, body.get("title", ""), personal=personal)
         self.request.response.setStatus(201)
         return summary(proposal)

@@ -2,6 +2,7 @@
 @retention-log (GET). The archivist's permission guards them all (zcml)."""
 
 from collective.deliberations import _
+from collective.deliberations.archives.dashboard import default_period
 from collective.deliberations.archives.dashboard import parse_day
 from collective.deliberations.archives.dashboard import reaching_dua_end
 from collective.deliberations.archives.dashboard import reindex_category
@@ -18,8 +19,6 @@ from collective.deliberations.archives.services.common import no_csrf
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
-
-import datetime
 
 
 class ScheduleGet(Service):
@@ -57,8 +56,9 @@ class DashboardGet(Service):
 
     def reply(self):
         try:
-            start = parse_day(self.request.form.get("start"), datetime.date(1900, 1, 1))
-            end = parse_day(self.request.form.get("end"), datetime.date.today() + datetime.timedelta(days=365))
+            first, last = default_period()
+            start = parse_day(self.request.form.get("start"), first)
+            end = parse_day(self.request.form.get("end"), last)
         except ValueError:
             return error(self, 400, _("error_dashboard_dates", default="Dates are written YYYY-MM-DD."))
         groups = reaching_dua_end(start, end)

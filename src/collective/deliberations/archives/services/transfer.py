@@ -45,7 +45,8 @@ class SipGet(Service):
 
 
 class TransferPost(Service):
-    """On a session: that session. On the site: {"sessions": [UID, ...]}, several séances in one SIP."""
+    """On a session: that session. On the site: {"sessions": [UID, ...]} or {"records": [UID, ...]} (séances
+    and deliberations: acts chosen alone go under their séance), in one SIP."""
 
     def sessions(self):
         from collective.deliberations.content.session import ISession
@@ -54,9 +55,10 @@ class TransferPost(Service):
 
         if ISession.providedBy(self.context):
             return [self.context]
+        body = json_body(self.request) or {}
         found = []
-        for uid in (json_body(self.request) or {}).get("sessions") or []:
-            brains = api.content.find(UID=uid, portal_type="Session", unrestricted=True)
+        for uid in (body.get("sessions") or []) + (body.get("records") or []):
+            brains = api.content.find(UID=uid, portal_type=["Session", "Deliberation"], unrestricted=True)
             if brains:
                 found.append(brains[0]._unrestrictedGetObject())
         return found

@@ -8,6 +8,7 @@ sessions.py): sessions.
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.convocation.demo import configure_mail
 from collective.deliberations.demo.agenda import ensure_sessions
+from collective.deliberations.demo.archives import ensure_archives
 from collective.deliberations.demo.bodies import ensure_bodies
 from collective.deliberations.demo.bodies import ensure_services
 from collective.deliberations.demo.dossiers import ensure_dossiers_on_no_agenda
@@ -49,4 +50,5 @@ def populate(context=None):
     ensure_bodies(portal)
     ensure_dossiers_on_no_agenda(portal)
     ensure_sessions(portal)
+    ensure_archives(portal)  # old séances for the archivist
     logger.info("demo content ready in %.1f s", time.monotonic() - started)

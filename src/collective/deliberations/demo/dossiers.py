@@ -1,5 +1,6 @@
 """Deliberations of the demo, written by the service's agent and carried to validation by the right people."""
 
+from collective.deliberations.demo import archived_dossiers
 from collective.deliberations.demo import finances
 from collective.deliberations.demo import urbanisme
 from collective.deliberations.demo.bodies import COUNCIL
@@ -13,8 +14,10 @@ from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility
 
 
-DOSSIERS = {**finances.DOSSIERS, **urbanisme.DOSSIERS}
+DOSSIERS = {**finances.DOSSIERS, **urbanisme.DOSSIERS, **archived_dossiers.FINANCES, **archived_dossiers.URBANISME}
 SERVICE_OF = {key: "finances" for key in finances.DOSSIERS} | {key: "urbanisme" for key in urbanisme.DOSSIERS}
+SERVICE_OF |= dict.fromkeys(archived_dossiers.FINANCES, "finances")
+SERVICE_OF |= dict.fromkeys(archived_dossiers.URBANISME, "urbanisme")
 AGENT = {"finances": "redacteur", "urbanisme": "redacteur-urba"}
 VALIDATOR = {"finances": "valideur", "urbanisme": "admin"}  # Urbanisme has no validator of its own
 RAPPORTEUR = {"finances": 0, "urbanisme": 1}  # index in VICE_PRESIDENTS

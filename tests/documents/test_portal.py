@@ -130,4 +130,6 @@ def test_publication_through_rest(published, request_factory):
         "published": False,
         "online_date": None,
         "permanent_url": None,
+        "pdf": None,
+        "pdf_sha256": None,
     }

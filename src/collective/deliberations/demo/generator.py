@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from datetime import date
 
 import argparse
+import os
 import sys
 import time
 
@@ -273,6 +274,8 @@ def generate(portal, deliberations=10000, sessions=2000, seed=2026, reference=No
 def main(argv=None):
     from collective.deliberations.demo.cli import open_app
 
+    # bulk data: thousands of published acts are not each rendered to a frozen PDF (the portal renders them live)
+    os.environ.setdefault("DELIBERATIONS_FREEZE_ACTS", "off")
     parser = argparse.ArgumentParser(prog="deliberations-generate", description=__doc__.splitlines()[0])
     parser.add_argument("zope_conf", help="path to the instance's zope.conf (the instance must be stopped)")
     parser.add_argument("--site-id", default="Plone")

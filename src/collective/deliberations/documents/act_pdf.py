@@ -51,7 +51,8 @@ def transmitted_on(deliberation):
 
 
 class ActPDFView(BrowserView):
-    """@@acte.pdf: the act, generated at each request from its current data (the mentions appear once known)."""
+    """@@acte.pdf: the act, generated at each request from its current data (the mentions appear once known).
+    The published act is the copy frozen at publication (portal/frozen.py), served by the portal."""
 
     html = ViewPageTemplateFile("templates/act_pdf.pt")
 
@@ -86,11 +87,15 @@ class ActPDFView(BrowserView):
         value = getattr(act, name, None)
         return value.output_relative_to(act) if value is not None and getattr(value, "raw", None) else None
 
-    def __call__(self):
+    def render(self):
+        """The act's PDF/A bytes from its data as they are now."""
         from weasyprint import HTML
 
         source = self.html(data=self.data())
-        pdf = HTML(string=source, base_url=self.context.absolute_url()).write_pdf(pdf_variant="pdf/a-3b")
+        return HTML(string=source, base_url=self.context.absolute_url()).write_pdf(pdf_variant="pdf/a-3b")
+
+    def __call__(self):
+        pdf = self.render()
         response = self.request.response
         response.setHeader("Content-Type", "application/pdf")
         name = (self.context.number or self.context.getId()).replace('"', "")

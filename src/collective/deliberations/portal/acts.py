@@ -1,13 +1,17 @@
-"""@@actes: the published acts for everyone, with filters and search; @@actes/<number> is an act's permanent page;
-@@actes/atom.xml their Atom feed. Only published acts (never nature 3: the workflow refuses to publish them) and
-only publishable documents (never confidential or internal ones) are listed, whoever looks."""
+"""@@actes: the published acts for everyone, with filters and search; @@actes/<number> is an act's permanent page,
+@@actes/<number>/acte.pdf its full text as frozen at publication (frozen.py); @@actes/atom.xml their Atom feed.
+Only published acts (never nature 3: the workflow refuses to publish them) and only publishable documents (never
+confidential or internal ones) are listed, whoever looks."""
 
 from Acquisition import aq_inner
 from collective.deliberations import _
 from collective.deliberations.browser import utils
 from collective.deliberations.collectivite import get_settings
+from collective.deliberations.documents.act_pdf import ActPDFView
+from collective.deliberations.documents.act_pdf import transmitted_on
 from collective.deliberations.documents.search import day
 from collective.deliberations.documents.search import MATIERES
+from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.portal.publication import online_date
 from collective.deliberations.vocabularies.choices import INDIVIDUAL_DECISION
 from collective.deliberations.vocabularies.choices import NATURES
@@ -50,11 +54,15 @@ class ActsView(BrowserView):
     act_page = ViewPageTemplateFile("templates/act.pt")
 
     subpath = None
+    file_name = None
 
     def publishTraverse(self, request, name):
-        if self.subpath is not None:
+        if self.subpath is None:
+            self.subpath = name
+        elif self.file_name is None and name == "acte.pdf" and self.subpath != "atom.xml":
+            self.file_name = name
+        else:
             raise NotFound(name)
-        self.subpath = name
         return self
 
     def __call__(self):
@@ -66,7 +74,22 @@ class ActsView(BrowserView):
         if not found:
             raise NotFound(self.subpath)
         self.act = found[0].getObject()
+        if self.file_name:
+            return self.act_pdf()
         return self.act_page()
+
+    def act_pdf(self):
+        """The act's full text as frozen at publication; generated now only if it could not be frozen then."""
+        from plone.namedfile.utils import set_headers
+        from plone.namedfile.utils import stream_data
+
+        stored = published_act(self.act)
+        if stored is None:
+            return ActPDFView(self.act, self.request)()
+        set_headers(stored["file"], self.request.response, filename=stored["file"].filename)
+        self.request.response.setHeader("Content-Disposition", f'inline; filename="{stored["file"].filename}"')
+        self.request.response.setHeader("X-Content-SHA256", stored["sha256"])
+        return stream_data(stored["file"])
 
     # ------------------------------------------------------------ listing
 
@@ -163,6 +186,9 @@ class ActsView(BrowserView):
             "nature": utils.term_title("collective.deliberations.Natures", act.nature, act, self.request),
             "expose": self.text(act, "expose"),
             "dispositif": self.text(act, "dispositif"),
+            "pdf_url": f"{self.permanent_url(act)}/acte.pdf" if act.number else None,
+            "pdf": published_act(act),
+            "transmitted": utils.localized(transmitted_on(act), long_format=False) if transmitted_on(act) else None,
         }
 
     def text(self, act, name):

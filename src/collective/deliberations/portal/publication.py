@@ -1,4 +1,5 @@
-"""The date of putting online (R2131-1) is recorded when an act is published, once, and never changes after."""
+"""The date of putting online (R2131-1) is recorded when an act is published, once, and never changes after; the
+act's PDF is frozen then too (frozen.py)."""
 
 from collective.deliberations.content.deliberation import IDeliberation
 from DateTime import DateTime
@@ -21,6 +22,9 @@ def record_online_date(deliberation, event):
     if annotations.get(KEY) is None:
         annotations[KEY] = DateTime()
         deliberation.reindexObject(idxs=["online_date"])
+    from collective.deliberations.portal.frozen import freeze_at_publication
+
+    freeze_at_publication(deliberation)  # after the date: the frozen act says "publié le"
 
 
 @indexer(IDeliberation)

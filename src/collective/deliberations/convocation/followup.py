@@ -13,11 +13,13 @@ ANSWER_TITLES = {
     "procuration": _("answer_procuration", default="Proxy"),
     "distance": _("answer_distance", default="Remote"),
 }
+PAPER = _("paper_mark", default="paper")
 STATUS_TITLES = {
     "pending": _("send_pending", default="Waiting"),
     "sent": _("send_sent", default="Accepted by the mail server"),
     "failed": _("send_failed", default="Failed: to be sent again"),
     "invalid": _("send_invalid", default="Invalid address"),
+    "paper": _("send_paper", default="On paper only"),
 }
 
 
@@ -57,11 +59,14 @@ def rows(session):
                 "fullname": recipient.fullname,
                 "email": recipient.email,
                 "kind": recipient.kind,
+                "paper": recipient.paper,
+                "paper_text": tr(PAPER) if recipient.paper else "",
                 "status": recipient.status,
                 "status_title": tr(STATUS_TITLES[recipient.status]),
                 "made_available_at": iso(recipient.made_available_at),
                 "accepted_at": iso(recipient.accepted_at),
                 "attempts": recipient.attempts,
+                "next_try_at": iso(recipient.next_try_at) if recipient.status == "failed" else None,
                 "failures": [{"at": iso(f["at"]), "error": f["error"]} for f in recipient.failures],
                 "waiting": [e["kind"] for e in recipient.outbox],
                 "messages": [{"kind": m["kind"], "at": iso(m["at"])} for m in recipient.messages],
@@ -111,4 +116,6 @@ CSV_COLUMNS = (
     ("first_opened_at", _("col_first_opened", default="First opened at")),
     ("answer_text", _("col_answer", default="Answer")),
     ("answered_at", _("col_answered", default="Answered at")),
+    ("next_try_at", _("col_next_try", default="Next automatic try")),
+    ("paper_text", _("col_paper", default="Paper")),
 )

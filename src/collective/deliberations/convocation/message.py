@@ -3,6 +3,7 @@ Each carries the session's date, place and agenda, the personal link and the iCa
 
 from collective.deliberations import _
 from collective.deliberations.convocation.ical import invitation
+from collective.deliberations.convocation.storage import get_convocation
 from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -61,8 +62,10 @@ def sender():
     return address, api.portal.get_registry_record("plone.email_from_name", default="") or ""
 
 
-def dossier_url(recipient):
-    return f"{api.portal.get().absolute_url()}/@@convocation-lien/{recipient.token}"
+def dossier_url(recipient, session=None):
+    convocation = get_convocation(session) if session is not None else None
+    base = getattr(convocation, "portal_url", None) or api.portal.get().absolute_url()
+    return f"{base}/@@convocation-lien/{recipient.token}"
 
 
 def body_text(session, recipient, kind, changes=()):
@@ -82,7 +85,7 @@ def body_text(session, recipient, kind, changes=()):
     if kind != "cancel":
         lines += ["", tr(_("mail_agenda", default="Agenda:"))]
         lines += [f"  {number}. {item.Title()}" for number, item in enumerate(session.agenda(), 1)]
-        lines += ["", tr(_("mail_link", default="Your personal link to the dossier:")), dossier_url(recipient)]
+        lines += ["", tr(_("mail_link", default="Your personal link to the dossier:")), dossier_url(recipient, session)]
     lines += ["", api.portal.get_registry_record("plone.email_from_name", default="") or ""]
     return "\n".join(lines)
 
@@ -101,6 +104,6 @@ def build(session, recipient, kind, sequence, changes=()):
     message["X-Deliberations-Session"] = session.UID()
     message.set_content(body_text(session, recipient, kind, changes))
     method = "CANCEL" if kind == "cancel" else "REQUEST"
-    ics = invitation(session, recipient, method, sequence, address, dossier_url(recipient))
+    ics = invitation(session, recipient, method, sequence, address, dossier_url(recipient, session))
     message.add_attachment(ics, maintype="text", subtype="calendar", filename="seance.ics", params={"method": method})
     return message

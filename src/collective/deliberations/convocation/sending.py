@@ -10,17 +10,29 @@ from collective.deliberations.convocation.storage import current_transaction
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import KEY
 from collective.deliberations.convocation.storage import now
+from datetime import timedelta
 from email.utils import parseaddr
 from plone import api
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 
 import logging
+import os
 import smtplib
 import transaction
 
 
 logger = logging.getLogger("collective.deliberations.convocation")
+FIRST_DELAY = float(os.environ.get("DELIBERATIONS_MAIL_RETRY_DELAY", "60"))  # seconds before the first retry
+LONGEST_DELAY = float(os.environ.get("DELIBERATIONS_MAIL_RETRY_MAX_DELAY", "3600"))
+
+
+def schedule_retry(recipient, when=None):
+    """After a failure, the next automatic try (retry.py): the first delay, doubled at each failure in a row, at
+    most the longest delay."""
+    recipient.failed_in_a_row += 1
+    delay = min(FIRST_DELAY * 2 ** (recipient.failed_in_a_row - 1), LONGEST_DELAY)
+    recipient.next_try_at = (when or now()) + timedelta(seconds=delay)
 
 
 def valid_address(email):
@@ -36,12 +48,15 @@ def queue(session, recipient, kind, changes=()):
     return entry
 
 
-def send_after_commit(session, userids=None):
+def send_after_commit(session, userids=None, from_request=True):
     """Build now the messages waiting in the outbox of `userids` (all recipients by default) and send them once
-    this transaction commits."""
+    this transaction commits. The site's address seen by a request is kept for the links of the automatic retries
+    (retry.py), which run without one."""
     convocation = get_convocation(session)
     if convocation is None:
         return 0
+    if from_request:
+        convocation.portal_url = api.portal.get().absolute_url()
     mailhost = api.portal.get_tool("MailHost")
     batch = []
     for recipient in convocation.all():
@@ -100,6 +115,7 @@ def _record(db, session_oid, results):
                 if status == "sent":
                     recipient.accepted_at = now()
                     recipient.status = "sent"
+                    recipient.failed_in_a_row, recipient.next_try_at = 0, None
                     if entry is not None:
                         recipient.outbox.remove(entry)
                         recipient.messages.append({"kind": entry["kind"], "at": recipient.accepted_at})
@@ -108,6 +124,8 @@ def _record(db, session_oid, results):
                     recipient.log_failure(error)
                     if status == "invalid" and entry is not None:
                         recipient.outbox.remove(entry)
+                    if status == "failed":
+                        schedule_retry(recipient)
             manager.commit()
             return
         except ConflictError:

@@ -28,6 +28,10 @@ def now():
 class Recipient(Persistent):
     """One person convened (or invited) to one session."""
 
+    next_try_at = None  # the next automatic try of what the SMTP server did not take (retry.py)
+    paper = False  # asked for the convocation on paper: a printable letter (browser/letter.py)
+    failed_in_a_row = 0
+
     def __init__(self, userid, fullname, email, kind):
         self.userid = userid
         self.fullname = fullname
@@ -55,6 +59,7 @@ class Recipient(Persistent):
 
 class Convocation(Persistent):
     reminded_at = None  # when the reminder was queued (reminders.py)
+    portal_url = None  # the site's address as the last request saw it: the links of the automatic retries
 
     def __init__(self):
         self.recipients = OOBTree()

@@ -57,7 +57,7 @@ class FollowUpView(BrowserView):
     def rows(self):
         data = followup.rows(self.context)
         for row in data:
-            for key in ("made_available_at", "accepted_at", "first_opened_at", "answered_at"):
+            for key in ("made_available_at", "accepted_at", "first_opened_at", "answered_at", "next_try_at"):
                 row[key + "_text"] = followup.local(getattr(self.convocation().get(row["userid"]), key, None))
             answer = self.convocation().get(row["userid"]).answer()
             row["answered_at_text"] = followup.local(answer["at"]) if answer else ""

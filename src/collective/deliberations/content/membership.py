@@ -59,6 +59,16 @@ class IMembership(model.Schema):
         default="membre",
     )
     voting_right = schema.Bool(title=_("Voting right"), default=True, required=False)
+    paper_convocation = schema.Bool(
+        title=_("label_paper_convocation", default="Convocation on paper"),
+        description=_(
+            "help_paper_convocation",
+            default="This member asked for the convocation by post: a printable letter is listed on the follow-up"
+            " of each convocation (and an e-mail still goes when the member has an address).",
+        ),
+        default=False,
+        required=False,
+    )
     start = schema.Date(title=_("Start"), required=False)
     end = schema.Date(title=_("End"), required=False)
 
@@ -71,6 +81,7 @@ class IMembership(model.Schema):
 @implementer(IMembership)
 class Membership(Item):
     member = None
+    paper_convocation = False
     start = None
     end = None
 

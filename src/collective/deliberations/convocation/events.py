@@ -8,8 +8,10 @@ from collective.deliberations.content.session import ISession
 from collective.deliberations.convocation import is_replaying
 from collective.deliberations.convocation.proof import record_manifest
 from collective.deliberations.convocation.recipients import current_members
+from collective.deliberations.convocation.recipients import paper_members
 from collective.deliberations.convocation.sending import queue
 from collective.deliberations.convocation.sending import send_after_commit
+from collective.deliberations.convocation.sending import valid_address
 from collective.deliberations.convocation.storage import add_recipient
 from collective.deliberations.convocation.storage import current_transaction
 from collective.deliberations.convocation.storage import get_convocation
@@ -25,13 +27,47 @@ def convene(session):
         return  # convened once already: nothing goes twice
     convocation.convened_at = now()
     convocation.start, convocation.place = session.start, session.place
+    paper = paper_members(session)
     for userid, fullname, email, kind in current_members(session):
         recipient = Recipient(userid, fullname, email, kind)
         recipient.made_available_at = convocation.convened_at
+        recipient.paper = userid in paper
         add_recipient(session, convocation, recipient)
-        queue(session, recipient, "convocation")
+        queue_convocation(session, recipient)
     record_manifest(session, convocation, "convocation")
     send_after_commit(session)
+
+
+def queue_convocation(session, recipient):
+    """The e-mail, unless the recipient asked for paper and has no address: then the letter only."""
+    if recipient.paper and not valid_address(recipient.email):
+        recipient.status = "paper"
+        return
+    queue(session, recipient, "convocation")
+
+
+def member_joined(membership, event):
+    """A member who joins the body of a convened session gets the convocation too (and a new manifest says so)."""
+    if is_replaying() or not getattr(membership, "member", None):
+        return
+    body = aq_parent(aq_inner(membership))
+    if body is None:
+        return
+    for session in body.objectValues():
+        if not ISession.providedBy(session) or api.content.get_state(session) != "convened":
+            continue
+        convocation = get_convocation(session)
+        if convocation is None or not convocation.recipients or convocation.get(membership.member) is not None:
+            continue
+        for userid, fullname, email, kind in current_members(session):
+            if userid == membership.member:
+                recipient = Recipient(userid, fullname, email, kind)
+                recipient.made_available_at = now()
+                recipient.paper = userid in paper_members(session)
+                add_recipient(session, convocation, recipient)
+                queue_convocation(session, recipient)
+                record_manifest(session, convocation, "new_member", force=True)
+                send_after_commit(session, {userid})
 
 
 def cancel(session):
@@ -41,7 +77,7 @@ def cancel(session):
     convocation.sequence += 1
     for recipient in convocation.all():
         recipient.outbox[:] = [e for e in recipient.outbox if e["kind"] == "cancel"]
-        if recipient.status != "invalid":
+        if recipient.status not in ("invalid", "paper"):  # no address to write to
             queue(session, recipient, "cancel")
     send_after_commit(session)
 
@@ -72,7 +108,7 @@ def _dossier_changed_hook(session):
         changes = [f"Nouvelle date : {when}" + (f", {session.place}" if session.place else "")] + changes
         kind = "update"
     for recipient in convocation.all():
-        if recipient.status != "invalid":
+        if recipient.status not in ("invalid", "paper"):  # no address to write to
             queue(session, recipient, kind, changes)
     send_after_commit(session)
 

@@ -93,12 +93,13 @@ def changes_between(before, after):
     return changes
 
 
-def record_manifest(session, convocation, reason):
-    """Store a new manifest; return (manifest, changes since the previous one)."""
+def record_manifest(session, convocation, reason, force=False):
+    """Store a new manifest (when something changed, or `force`d: a new recipient); return (manifest, changes since
+    the previous one)."""
     data = manifest_data(session, convocation)
     previous = convocation.manifests[-1] if convocation.manifests else None
     changes = changes_between(json.loads(previous["json"]), data) if previous else []
-    if previous is not None and not changes:
+    if previous is not None and not changes and not force:
         return previous, []
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     manifest = PersistentMapping(

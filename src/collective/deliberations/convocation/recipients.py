@@ -29,3 +29,11 @@ def current_members(session):
 def voting_members(session):
     """The userids who may hold a proxy: current members that are not guests."""
     return {userid for userid, _name, _email, kind in current_members(session) if kind == "convocation"}
+
+
+def paper_members(session):
+    """The userids whose current seat in the session's body asks for the convocation on paper."""
+    body = aq_parent(aq_inner(session))
+    return {
+        m.member for m in memberships(body) if m.is_current() and m.member and getattr(m, "paper_convocation", False)
+    }

@@ -38,7 +38,7 @@ def send_reminders(today=None):
         convocation = get_convocation(session)
         convocation.reminded_at = now()
         for recipient in convocation.all():
-            if recipient.status != "invalid":
+            if recipient.status not in ("invalid", "paper"):  # no address to write to
                 queue(session, recipient, "reminder")
         send_after_commit(session)
     return sessions

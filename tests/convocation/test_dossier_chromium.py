@@ -39,7 +39,8 @@ def test_dossier_on_a_tablet_and_a_phone(site, inbox, name, size):
         toc = driver.find_elements(By.CSS_SELECTOR, "#session-dossier nav .list-group-item")
         assert [e.text for e in toc][:2] == ["Ma présence", "Documents de la séance"]
         assert all(e.size["height"] >= 44 for e in toc)  # a finger's target
-        driver.save_screenshot(str(ARTEFACTS / f"dossier-{name}.png"))
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        assert driver.save_screenshot(str(ARTEFACTS / f"dossier-{name}.png"))
         for selector in ("input[name=answer][value=present]", "#presence button[type=submit]"):
             for _attempt in range(3):  # Bootstrap scrolls smoothly: find the element again if it was replaced
                 try:

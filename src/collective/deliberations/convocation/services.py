@@ -7,6 +7,7 @@ from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
+from collective.deliberations.convocation.share import state
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from plone import api
@@ -172,3 +173,24 @@ class PresencePost(Service):
         except AnswerError as refused:
             return error(self.request, 400, refused.args[0])
         return presence(self.context, self.request)
+
+
+class ShareGet(Service):
+    """The bodies this document may be shared with, and whether it is."""
+
+    def reply(self):
+        return {"@id": f"{self.context.absolute_url()}/@share", "bodies": state(self.context)}
+
+
+class SharePost(Service):
+    """{"body": "<uid>", "shared": true | false}"""
+
+    def reply(self):
+        from collective.deliberations.convocation.browser.share import apply
+
+        alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
+        data = json_body(self.request)
+        refusal = apply(self.context, data.get("body", ""), bool(data.get("shared", True)))
+        if refusal is not None:
+            return error(self.request, 400, refusal)
+        return {"@id": f"{self.context.absolute_url()}/@share", "bodies": state(self.context)}

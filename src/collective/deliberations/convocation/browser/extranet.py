@@ -5,6 +5,7 @@ from Acquisition import aq_parent
 from collective.deliberations.convocation.browser.dossier import DossierBase
 from collective.deliberations.convocation.followup import local
 from collective.deliberations.convocation.ical import aware
+from collective.deliberations.convocation.share import shared_uids
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from plone import api
@@ -55,13 +56,29 @@ class MySessionsView(BrowserView):
             raise Unauthorized("@@mes-seances")
         return self.index()
 
-    def sessions(self):
+    def bodies(self):
+        """The bodies where the user holds or held a seat, by UID."""
         userid = api.user.get_current().getId()
-        bodies = set()
+        bodies = {}
         for brain in api.content.find(portal_type="Membership", unrestricted=True):
             membership = brain._unrestrictedGetObject()
             if membership.member == userid:
-                bodies.add(aq_parent(aq_inner(membership)).UID())
+                body = aq_parent(aq_inner(membership))
+                bodies[body.UID()] = body
+        return bodies
+
+    def shared(self):
+        """The documents shared with the user's bodies before a convocation, those the user may View."""
+        rows = []
+        for body in self.bodies().values():
+            uids = shared_uids(body)
+            for brain in api.content.find(UID=uids, portal_type="File") if uids else []:
+                rows.append({"title": brain.Title, "body": body.Title(), "url": f"{brain.getURL()}/@@download/file"})
+        return rows
+
+    def sessions(self):
+        userid = api.user.get_current().getId()
+        bodies = self.bodies()
         current = now()
         upcoming, past = [], []
         for brain in api.content.find(portal_type="Session", sort_on="start"):

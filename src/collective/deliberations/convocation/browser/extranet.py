@@ -47,6 +47,11 @@ class DossierView(DossierBase):
     def file_url(self, name):
         return f"{self.context.absolute_url()}/@@{name}"
 
+    def share_url(self, obj):
+        if api.user.has_permission("collective.deliberations: Manage agenda", obj=obj):
+            return f"{obj.absolute_url()}/@@partager"
+        return None
+
 
 class MySessionsView(BrowserView):
     """@@mes-seances: the sessions, upcoming then past, of every body where the user holds or held a seat."""

@@ -13,6 +13,7 @@ from collective.deliberations.archives.validation import ManifestInvalid
 from collective.deliberations.archives.validation import SchemaMissing
 from collective.deliberations.archives.validation import validate
 from lxml import etree
+from pypdf import PdfReader
 from zope.i18n import translate
 
 import hashlib
@@ -68,8 +69,6 @@ def test_sip_of_a_closed_session(archives, seda_schemas, tmp_path):
 
 def test_acts_archived_as_pdfa(archives, seda_schemas, tmp_path):
     """Each act goes as the PDF/A-3b @@acte.pdf renders, identified as such by Siegfried; the manifest stays valid."""
-    from pypdf import PdfReader
-
     _identifier, path, _sha = build_sip([archives.old], tmp_path)
     with zipfile.ZipFile(path) as sip:
         root = etree.fromstring(sip.read("manifest.xml"))
@@ -85,6 +84,37 @@ def test_acts_archived_as_pdfa(archives, seda_schemas, tmp_path):
         description = reader.xmp_metadata.rdf_root.getElementsByTagName("rdf:Description")[0]
         assert (description.getAttribute("pdfaid:part"), description.getAttribute("pdfaid:conformance")) == ("3", "B")
         assert "Budget primitif 2024" in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_uploaded_signed_act_gets_a_pdfa_copy(archives, seda_schemas, tmp_path):
+    """The signed act uploaded as a plain PDF keeps its original (its signature) and gets a PDF/A-2b copy made by
+    Ghostscript, BinaryMaster_2 of the same DataObjectGroup."""
+    from collective.deliberations.demo.pdf import pdf_file
+    from plone import api
+
+    api.content.create(
+        archives.budget,
+        "File",
+        id="acte-signe",
+        title="Acte signé n° DEL2024_001",
+        document_type="acte",
+        file=pdf_file("acte-signe.pdf", "Acte signé", ["Budget primitif 2024, signé par la présidente."]),
+    )
+    _identifier, path, _sha = build_sip([archives.old], tmp_path)
+    with zipfile.ZipFile(path) as sip:
+        root = etree.fromstring(sip.read("manifest.xml"))
+        validate(root, seda_schemas)
+        assert check_structure(root, sip.open) == []
+        uid = archives.budget["acte-signe"].UID()
+        group = next(g for g in root.iter(q("DataObjectGroup")) if g.get("id") == f"GRP-BDO-{uid}")
+        versions = [
+            (b.findtext(q("DataObjectVersion")), b.findtext(f"{q('FormatIdentification')}/{q('FormatId')}"))
+            for b in group.findall(q("BinaryDataObject"))
+        ]
+        assert versions == [("BinaryMaster_1", "fmt/18"), ("BinaryMaster_2", "fmt/477")]  # PDF 1.4, PDF/A-2b
+        copy = group.findall(q("BinaryDataObject"))[1]
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(sip.read(copy.findtext(q("Uri"))))).pages)
+        assert "signé par la présidente" in text
 
 
 def test_manifest_checked_structurally_in_every_run(archives, tmp_path, monkeypatch):

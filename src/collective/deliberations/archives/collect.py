@@ -4,6 +4,8 @@ Everything is read unrestricted: the caller has checked the archivist's permissi
 
 from collective.deliberations.archives.identify import stored_identification
 from collective.deliberations.archives.pdfa import act_pdfa
+from collective.deliberations.archives.pdfa import ghostscript_pdfa
+from collective.deliberations.archives.pdfa import needs_pdfa_copy
 from collective.deliberations.archives.retention import category_of
 from collective.deliberations.archives.retention import closed_record
 from collective.deliberations.archives.retention import hold_of
@@ -21,7 +23,11 @@ import re
 class Source:
     """One file to put under Content/: opened only while it is copied (never held in memory)."""
 
-    def __init__(self, object_id, filename, opener, modified=None, owner=None, identification=None):
+    def __init__(
+        self, object_id, filename, opener, modified=None, owner=None, identification=None, group=None, version=None
+    ):
+        self.group = group  # the DataObjectGroup, when another object's (a converted copy)
+        self.version = version  # DataObjectVersion, BinaryMaster_1 by default
         self.id = object_id
         self.filename = filename
         self.open = opener
@@ -57,6 +63,7 @@ def _document(obj, schedule, sources):
     if named is None:
         return None
     object_id = f"BDO-{obj.UID()}"
+    identification = stored_identification(obj)
     sources.append(
         Source(
             object_id,
@@ -64,9 +71,20 @@ def _document(obj, schedule, sources):
             named.open,
             _modified(obj),
             owner=obj,
-            identification=stored_identification(obj),
+            identification=identification,
         )
     )
+    if needs_pdfa_copy(obj, identification):  # an uploaded act: its PDF/A-2b copy goes beside the original
+        sources.append(
+            Source(
+                f"{object_id}-pdfa",
+                f"{obj.getId()}_pdfa.pdf",
+                lambda: ghostscript_pdfa(named),
+                _modified(obj),
+                group=f"GRP-{object_id}",
+                version="BinaryMaster_2",
+            )
+        )
     return {
         "id": f"AU-{obj.UID()}",
         "level": "Item",

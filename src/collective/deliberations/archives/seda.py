@@ -2,7 +2,8 @@
 
 A unit is a dict: id, level (RecordGrp, File, Item), title, description, identifier, document_type, keywords
 [(type, text)], start/end dates, rule {appraisal, access, start, final_action}, objects [object ids], children.
-An object is a dict: id, uri, digest, size, mime, puid, format_name, filename, modified."""
+An object is a dict: id, uri, digest, size, mime, puid, format_name, filename, modified, and optionally group (the
+id of another object's DataObjectGroup) and version (DataObjectVersion, BinaryMaster_1 by default)."""
 
 from lxml import etree
 
@@ -86,10 +87,9 @@ def _unit(parent, unit, originating_agency):
     return element
 
 
-def _binary(parent, obj):
-    group = sub(parent, "DataObjectGroup", id=f"GRP-{obj['id']}")
+def _binary(group, obj):
     binary = sub(group, "BinaryDataObject", id=obj["id"])
-    sub(binary, "DataObjectVersion", "BinaryMaster_1")
+    sub(binary, "DataObjectVersion", obj.get("version") or "BinaryMaster_1")
     sub(binary, "Uri", obj["uri"])
     sub(binary, "MessageDigest", obj["digest"], algorithm="SHA-512")
     sub(binary, "Size", obj["size"])
@@ -118,8 +118,13 @@ def build_manifest(message):
     for name, value in CODE_LISTS:
         sub(code_lists, name, value)
     package = sub(root, "DataObjectPackage")
+    groups = {}  # an object's group is GRP-<its id>, or the group it names (a converted copy beside its original)
     for obj in message["objects"]:
-        _binary(package, obj)
+        groups.setdefault(obj.get("group") or f"GRP-{obj['id']}", []).append(obj)
+    for group_id, members in groups.items():
+        group = sub(package, "DataObjectGroup", id=group_id)
+        for obj in members:
+            _binary(group, obj)
     descriptive = sub(package, "DescriptiveMetadata")
     for unit in message["units"]:
         _unit(descriptive, unit, message["originating_agency"])

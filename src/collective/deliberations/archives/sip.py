@@ -141,6 +141,8 @@ def write_sip(directory, identifier, units, sources, header, schema_directory, f
                             "size": size,
                             "filename": source.filename,
                             "modified": source.modified,
+                            "group": getattr(source, "group", None),
+                            "version": getattr(source, "version", None),
                             **identification,
                         }
                     )

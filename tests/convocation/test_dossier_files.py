@@ -164,3 +164,29 @@ def test_rest_lists_the_dossier_and_leads_to_the_pdf(dossier, rest):
     ]
     secretariat = rest("secretaire").get(f"{dossier.session.absolute_url()}/@dossier").json()
     assert "interne.pdf" in [d["filename"] for d in secretariat["groups"][1]["documents"]]
+
+
+def test_an_office_document_comes_in_as_the_pdf_the_documents_module_made(site, inbox, browser, functional, tmp_path):
+    from collective.deliberations.documents.status import get_status
+    from collective.deliberations.documents.worker import Runner
+
+    import subprocess
+
+    (tmp_path / "rapport.txt").write_text("Rapport de la commission des finances\n\nAvis favorable Zorglubien.\n")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "odt",
+         "--outdir", str(tmp_path), str(tmp_path / "rapport.txt")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    document = add(
+        site.deliberation, "Rapport de la commission", (tmp_path / "rapport.odt").read_bytes(), "rapport.odt"
+    )
+    transaction.commit()
+    Runner(functional["zodbDB"]).run_pending()  # the conversion worker, as each Zope process runs it
+    transaction.begin()
+    assert get_status(document)["state"] == "converted"
+    convene(site.session)
+    reader, marks = outline(browser("elu").get(f"{site.session.absolute_url()}/@@dossier.pdf").content)
+    ((title, page, _kids),) = marks[2][2]
+    assert title == "Rapport de la commission (rapport.odt)"
+    assert "Avis favorable Zorglubien." in page_text(reader, page)

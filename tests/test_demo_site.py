@@ -61,7 +61,7 @@ CHECK = textwrap.dedent(
         s.aq_parent.getId() + ":" + api.content.get_state(s) for s in find(portal_type="Session"))))
     files = find(portal_type="File")
     print("files", ",".join(sorted({{api.content.get_state(f) for f in files}})),
-          all(f.file.data.startswith(b"%PDF-") for f in files))
+          all(f.file.data.startswith(b"%PDF-") for f in files if f.getId() != "proces-verbal-projet"))
     before = fingerprint()
     newSecurityManager(None, system)
     site.portal_setup.runAllImportStepsFromProfile("profile-collective.deliberations:demo")
@@ -126,11 +126,16 @@ def test_demo_site_created_twice_in_a_row(project_root, venv_bin, tmp_path):
     assert sorted(sessions) == sorted(
         [
             "conseil-communautaire:closed",
+            "conseil-communautaire:held",  # in progress today, for the secretariat to try (demo/seance.py)
             "conseil-communautaire:convened",
             "conseil-communautaire:planned",
             "bureau:convened",
             "commission-finances:convened",
             "commission-urbanisme:convened",
+            # séances closed years ago, for the archivist (demo/archives.py)
+            "conseil-communautaire:closed",
+            "conseil-communautaire:closed",
+            "bureau:closed",
         ]
     )
     assert report["files"] == "files confidential,internal,publishable True"

@@ -7,7 +7,8 @@ from plone import api
 import transaction
 
 
-def test_attendance_and_public_votes_of_an_official(held, request_factory):
+def voted_once(held):
+    """Five present, one represented, one excused; a public ballot then a secret one."""
     roll_call(held, {m: "present" for m in ("marchetti", "girard", "benali", "roux", "elu")})
     roll_call(held, {"petit": "represented", "elu2": "excused"}, proxies={"petit": "marchetti"})
     ballots = {"marchetti": "pour", "petit": "contre", "girard": "pour", "benali": "pour", "roux": "pour", "elu": "npp"}
@@ -15,6 +16,10 @@ def test_attendance_and_public_votes_of_an_official(held, request_factory):
         record_vote(held.items[0], "public", ballots=[{"member": m, "vote": v} for m, v in ballots.items()])
         record_vote(held.items[1], "secret", counts={"pour": 5, "contre": 1})
     transaction.commit()
+
+
+def test_attendance_and_public_votes_of_an_official(held, request_factory):
+    voted_once(held)
     client = request_factory(basic_auth=("elu2", "secret-1234"))
     petit = client.get("conseil/petit/@attendance").json()
     assert petit["held"] == 1 and petit["present"] == 0 and petit["rate"] == 0

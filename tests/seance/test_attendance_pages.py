@@ -1,23 +1,13 @@
 """Attendance on the pages: an official's séances and public votes on their membership page, the body's attendance
 rates as a bar chart that says each rate in text (what a tablet user and a screen reader get)."""
 
-from .test_attendance import roll_call
+from .test_attendance_history import voted_once
 from .test_page import page
 from .test_page import words
-from collective.deliberations.seance.votes import record_vote
-from plone import api
-
-import transaction
 
 
 def test_an_officials_page_and_the_bodys_chart(held, html_browser):
-    roll_call(held, {m: "present" for m in ("marchetti", "girard", "benali", "roux", "elu")})
-    roll_call(held, {"petit": "represented", "elu2": "excused"}, proxies={"petit": "marchetti"})
-    ballots = {"marchetti": "pour", "petit": "contre", "girard": "pour", "benali": "pour", "roux": "pour", "elu": "npp"}
-    with api.env.adopt_user(username="secretaire"):
-        record_vote(held.items[0], "public", ballots=[{"member": m, "vote": v} for m, v in ballots.items()])
-        record_vote(held.items[1], "secret", counts={"pour": 5, "contre": 1})
-    transaction.commit()
+    voted_once(held)
     official = html_browser("elu2")
     petit = page(official.get("conseil/petit"))
     section = words(petit.xpath('//section[@id="attendance"]')[0])

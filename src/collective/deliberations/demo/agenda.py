@@ -2,6 +2,7 @@
 commissions. The secretariat builds each agenda (which schedules the deliberations), convenes, records outcomes."""
 
 from collective.deliberations.convocation import replaying_history
+from collective.deliberations.demo import seance
 from collective.deliberations.demo.bodies import COMMISSIONS
 from collective.deliberations.demo.dossiers import add_document
 from collective.deliberations.demo.dossiers import ensure_dossier
@@ -83,17 +84,25 @@ def build_agenda(portal, session, spec):
     return deliberations
 
 
+def record_transitions(session, spec, deliberations):
+    """An old séance: each outcome as a transition, a short PV and list as plain documents."""
+    lines = []
+    api.content.transition(obj=session, transition="hold")
+    for deliberation, (_key, outcome) in zip(deliberations, spec["items"], strict=True):
+        transition = "adopt" if outcome == "publish" else outcome
+        api.content.transition(obj=deliberation, transition=transition, comment=session.Title())
+        lines.append(f"{deliberation.title} : {OUTCOMES[outcome]}.")
+    add_document(session, "Procès-verbal de la séance", "publishable", "proces_verbal", [session.Title()] + lines)
+    add_document(session, "Liste des délibérations", "publishable", "liste_deliberations", lines)
+
+
 def record_outcomes(session, spec, deliberations):
     """The séance is held: the secretariat records each outcome, then the minutes and the list, then closes."""
-    lines = []
     with acting_as("secretariat"):
-        api.content.transition(obj=session, transition="hold")
-        for deliberation, (_key, outcome) in zip(deliberations, spec["items"], strict=True):
-            transition = "adopt" if outcome == "publish" else outcome
-            api.content.transition(obj=deliberation, transition=transition, comment=session.Title())
-            lines.append(f"{deliberation.title} : {OUTCOMES[outcome]}.")
-        add_document(session, "Procès-verbal de la séance", "publishable", "proces_verbal", [session.Title()] + lines)
-        add_document(session, "Liste des délibérations", "publishable", "liste_deliberations", lines)
+        if spec.get("votes"):  # roll call, votes, PV and list through the séance API
+            seance.hold_closed_seance(session, spec)
+        else:
+            record_transitions(session, spec, deliberations)
         api.content.transition(obj=session, transition="close")
         for deliberation, (_key, outcome) in zip(deliberations, spec["items"], strict=True):
             if outcome == "publish":
@@ -135,8 +144,10 @@ def ensure_session(portal, spec):
         return
     # A séance of the past is history replayed: no délai to check, no mail. The others are convened as the
     # secretariat would: checks, mails to the local SMTP server, proof.
-    with acting_as("secretariat"), replaying_history() if spec["days"] < 0 else nullcontext():
+    with acting_as("secretariat"), replaying_history() if spec["days"] <= 0 else nullcontext():
         api.content.transition(obj=session, transition="convene")
+    if spec["state"] == "held":
+        seance.hold_in_progress(session)
     if spec["state"] == "closed":
         record_outcomes(session, spec, deliberations)
         backdate_past_session(session, deliberations)

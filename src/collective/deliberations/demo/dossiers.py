@@ -2,6 +2,7 @@
 
 from collective.deliberations.demo import archived_dossiers
 from collective.deliberations.demo import finances
+from collective.deliberations.demo import seance_dossiers
 from collective.deliberations.demo import urbanisme
 from collective.deliberations.demo.bodies import COUNCIL
 from collective.deliberations.demo.pdf import pdf_file
@@ -18,6 +19,8 @@ DOSSIERS = {**finances.DOSSIERS, **urbanisme.DOSSIERS, **archived_dossiers.FINAN
 SERVICE_OF = {key: "finances" for key in finances.DOSSIERS} | {key: "urbanisme" for key in urbanisme.DOSSIERS}
 SERVICE_OF |= dict.fromkeys(archived_dossiers.FINANCES, "finances")
 SERVICE_OF |= dict.fromkeys(archived_dossiers.URBANISME, "urbanisme")
+DOSSIERS |= seance_dossiers.FINANCES
+SERVICE_OF |= dict.fromkeys(seance_dossiers.FINANCES, "finances")
 AGENT = {"finances": "redacteur", "urbanisme": "redacteur-urba"}
 VALIDATOR = {"finances": "valideur", "urbanisme": "admin"}  # Urbanisme has no validator of its own
 RAPPORTEUR = {"finances": 0, "urbanisme": 1}  # index in VICE_PRESIDENTS

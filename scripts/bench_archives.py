@@ -19,6 +19,11 @@ nothing compresses), 2 GB in all. Then, page cache warm for both (every file rea
     Memory: the child's resident set before the first SIP, and its peak (VmHWM) after the last; the growth must stay
     under 150 MB (nothing is held in memory but one séance's manifest). Throughput: the same bytes over the wall time.
 Targets (issue 7): memory growth < 150 MB; export throughput >= 0.5 x the baseline's. Printed, never asserted.
+
+The acts go into a SIP as PDF/A: a published act's copy frozen at publication, else rendered at the export by
+WeasyPrint (archives/pdfa.py). --acts-pdfa N renders N acts of the usual length as PDF/A-3b (WeasyPrint, plus the
+uncompressed XMP the SIP's copy gets) and prints the time per act and the throughput the export would have if
+every act of the year had to be rendered at the export (none published), beside the ratio without rendering.
 """
 
 from pathlib import Path
@@ -210,6 +215,20 @@ def child(year_file, vault, schemas):
     )
 
 
+def act_rendering(count):
+    """Seconds per act rendered as the SIP carries an unpublished act: PDF/A-3b by WeasyPrint, XMP uncompressed."""
+    from collective.deliberations.archives.pdfa import readable_metadata
+    from weasyprint import HTML
+
+    paragraph = "<p>" + "Le conseil communautaire, après en avoir délibéré, décide d'approuver la convention. " * 12
+    page = "<html lang='fr'><body><h1>Délibération n° DEL2026_{n:03d}</h1>" + paragraph * 8 + "</p></body></html>"
+    HTML(string=page.format(n=0)).write_pdf(pdf_variant="pdf/a-3b")  # fonts loaded once, as in a running instance
+    started = time.monotonic()
+    for number in range(1, count + 1):
+        readable_metadata(HTML(string=page.format(n=number)).write_pdf(pdf_variant="pdf/a-3b"))
+    return (time.monotonic() - started) / count
+
+
 def schema_directory():
     value = os.environ.get("DELIBERATIONS_SEDA_SCHEMAS") or str(ROOT.parent / "shared" / "seda" / "2.2")
     return value if (Path(value) / "seda-2.2-main.xsd").is_file() else None
@@ -222,6 +241,7 @@ def main():
     parser.add_argument("--megabytes", type=int, default=2048)
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--acts-pdfa", type=int, default=20, help="acts rendered as PDF/A to time it (0: skip)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -289,6 +309,17 @@ def main():
             ("memory: peak (VmHWM)", f"{figures['peak']:.0f} MB", ""),
             ("memory growth", f"{growth:.0f} MB", "target < 150 MB"),
         ]
+        if options.acts_pdfa:
+            per_act = act_rendering(options.acts_pdfa)
+            rendered_s = figures["seconds"] + per_act * options.deliberations
+            rows += [
+                ("act as PDF/A (WeasyPrint)", f"{per_act * 1000:.0f} ms/act", f"{options.acts_pdfa} acts rendered"),
+                (
+                    "export if no act was published",
+                    f"{mb / rendered_s:,.1f} MB/s",
+                    f"ratio {(mb / rendered_s) / (mb / base_s):.2f}: every act rendered at the export",
+                ),
+            ]
         print(table(rows, header=("measure", "value", "note")))
         print(
             f"memory growth < 150 MB: {'yes' if growth < 150 else 'NO'}; "

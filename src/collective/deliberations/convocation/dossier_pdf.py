@@ -158,12 +158,11 @@ def outline_update(path, marks):
     return {"qpdf": [{**header, "maxobjectid": next_id - 1}, objects]}
 
 
-def render_pdf(html, path):
+def render(html):
+    """WeasyPrint's layout of `html`: its pages are counted before anything is written."""
     from weasyprint import HTML
 
-    document = HTML(string=html).render()
-    document.write_pdf(path)
-    return len(document.pages)
+    return HTML(string=html).render()
 
 
 def _run_qpdf(args, workdir):
@@ -179,7 +178,7 @@ def _run_qpdf(args, workdir):
 def _front(render_front, groups, entries, missing, workdir):
     """The sommaire and the pages standing for the missing documents, in one PDF; its sommaire's page count."""
     path = os.path.join(workdir, "front.pdf")
-    toc_pages = 1
+    toc_pages = 1 + (len(entries) + 2 * len(groups)) // 45  # about 45 lines a page: mostly right the first time
     for _attempt in range(5):
         page = toc_pages
         for entry in entries:
@@ -192,8 +191,10 @@ def _front(render_front, groups, entries, missing, workdir):
             "missing": missing,
             "pages": page,
         }
-        counted = render_pdf(render_front(data), path) - len(missing)
+        document = render(render_front(data))
+        counted = len(document.pages) - len(missing)
         if counted == toc_pages:
+            document.write_pdf(path)
             return path, toc_pages
         toc_pages = counted
     raise RuntimeError("the sommaire's length does not settle")

@@ -1,5 +1,6 @@
 """Keep the DUA ends of the catalog right when a record's life moves on, and a versé record locked."""
 
+from collective.deliberations.archives.status import LOCK_WORKFLOW
 from collective.deliberations.archives.status import relock_after_transition
 from collective.deliberations.content.deliberation import IDeliberation
 from collective.deliberations.content.session import ISession
@@ -7,6 +8,8 @@ from plone import api
 
 
 def record_transitioned(obj, event):
+    if getattr(event.workflow, "id", None) == LOCK_WORKFLOW:
+        return  # the record entering its lock (status.lock): its dates did not move
     relock_after_transition(obj, event)
     if not (IDeliberation.providedBy(obj) or ISession.providedBy(obj)):
         return

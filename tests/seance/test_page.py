@@ -141,7 +141,7 @@ def test_the_list_of_deliberations_and_the_draft_minutes_from_the_page(held, sec
     download = secretariat.get(link.get("href"))
     assert download.status_code == 200 and download.content.startswith(b"%PDF")
     tree = page(secretariat.post("conseil/seance/@@seance", data={"action": "minutes", "_authenticator": token(tree)}))
-    links = tree.xpath('//section[@id="liste"]//a')
+    links = tree.xpath('//section[@id="liste"]//li/a')
     assert [a.text.split(" de la séance")[0] for a in links] == ["Liste des délibérations", "Procès-verbal"]
     draft = secretariat.get(links[1].get("href"))
     assert draft.status_code == 200 and draft.content.startswith(b"PK")  # an OpenDocument (zip) file

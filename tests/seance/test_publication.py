@@ -153,6 +153,7 @@ def test_the_dashboard_warns_of_the_one_week_deadlines(documented, secretariat, 
     rest = request_factory(basic_auth=("secretaire", "secret-1234"))
     rest.post("conseil/seance/@publication", json={"action": "publish-liste"})
     # approved at a séance held six days ago: one day left to publish
+    transaction.begin()  # what the server committed meanwhile
     documented.later.start = datetime.now() - timedelta(days=6)
     documented.later.reindexObject()
     transaction.commit()

@@ -7,9 +7,12 @@ from .test_pages import page
 from .test_pages import token
 from .test_rest import call
 from collective.deliberations.archives.status import archive_status
+from lxml import etree
 
+import io
 import pytest
 import transaction
+import zipfile
 
 
 SEDA = "{fr:gouv:culture:archivesdefrance:seda:v2.2}"
@@ -66,6 +69,20 @@ def test_one_act_transferred_alone_by_rest(site, seda_schemas, vault):
     assert level == "RecordGrp"
     assert [child[1] for child in children] == ["Convocation", "Subvention au club de rugby"]
     assert call("POST", url, "secretaire", json={"records": [uid(site.subvention)]}).status_code in (401, 403)
+
+
+def test_sip_of_one_act_downloaded(site, seda_schemas, vault):
+    url = f"{site.subvention.absolute_url()}/@sip"
+    response = call("GET", url)
+    assert response.status_code == 200, response.text[:300]
+    assert response.headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as sip:
+        manifest = etree.fromstring(sip.read("manifest.xml"))
+    [(_level, _title, children)] = tree(manifest)
+    assert [child[1] for child in children] == ["Subvention au club de rugby"]
+    assert list(vault.iterdir()) == []  # a download is not a transfer
+    for user in ("secretaire", "elu", None):
+        assert call("GET", url, user).status_code in (401, 403), user
 
 
 def test_acts_chosen_on_the_dashboard(site, seda_schemas, vault):

@@ -20,7 +20,8 @@ import tempfile
 
 
 class SipGet(Service):
-    """The SIP of this closed session, built in a private temporary directory and streamed from disk."""
+    """The SIP of this closed session (or of this decided act, under its séance), built in a private temporary
+    directory and streamed from disk."""
 
     def render(self):
         self.check_permission()

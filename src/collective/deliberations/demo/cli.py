@@ -56,6 +56,7 @@ def open_app(zope_conf, url="http://127.0.0.1:8080"):
     # A command, not a server: the documents it adds wait in the conversion queue for the instance's worker, and
     # no background thread works on the database while the command creates or deletes the site.
     os.environ.setdefault("DELIBERATIONS_CONVERSION_WORKER", "off")
+    os.environ.setdefault("DELIBERATIONS_MAIL_RETRY", "off")  # the instance's retrier sends what is left
     make_wsgi_app({}, zope_conf)
     app = makerequest(Zope2.app(), environ=request_environ(url))
     app.REQUEST["PARENTS"] = [app]

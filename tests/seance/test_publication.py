@@ -14,6 +14,7 @@ from datetime import timedelta
 from plone import api
 
 import base64
+import hashlib
 import io
 import pypdf
 import pytest
@@ -164,3 +165,74 @@ def test_the_dashboard_warns_of_the_one_week_deadlines(documented, secretariat, 
     assert "Procès-verbal de la séance du" in warned and "Bientôt dû" in warned
     tree = page(secretariat.get("conseil/seance/@@publication"))
     assert "à publier avant le" in words(tree.xpath('//div[@role="alert"]')[0])
+
+
+def digest(response):
+    assert response.status_code == 200, response.status_code
+    return hashlib.sha256(response.content).hexdigest()
+
+
+def test_a_published_list_is_not_replaced_but_corrected_by_a_rectificatif(
+    documented, request_factory, secretariat, html_browser
+):
+    rest = request_factory(basic_auth=("secretaire", "secret-1234"))
+    anonymous = html_browser()
+    early = rest.post("conseil/seance/@publication", json={"action": "rectify-liste"})
+    assert early.json()["error"]["message"] == (
+        "Seule une liste publiée se corrige par un rectificatif ; d'ici là, refaites-la."
+    )
+    assert rest.post("conseil/seance/@liste-deliberations").status_code == 201  # made again until published
+    assert rest.post("conseil/seance/@publication", json={"action": "publish-liste"}).status_code == 200
+    first = digest(anonymous.get("conseil/seance/liste-des-deliberations/@@download/file"))
+    online = rest.get("conseil/seance/@publication").json()["liste"]["published"]
+    # made again after its publication: refused, with the reason and what to do; the file online does not change
+    again = rest.post("conseil/seance/@liste-deliberations")
+    assert again.status_code == 400
+    message = again.json()["error"]["message"]
+    assert message.startswith("La liste des délibérations a été mise en ligne le ")
+    assert "un document publié n'est plus modifié (R2131-1)" in message and "publiez un rectificatif" in message
+    tree = post(secretariat, "conseil/seance/@@seance", action="liste")
+    assert "un document publié n'est plus modifié" in words(tree)
+    assert digest(anonymous.get("conseil/seance/liste-des-deliberations/@@download/file")) == first
+    # the rectificatif: a new document online beside the first, each with its date of putting online
+    state = rest.post("conseil/seance/@publication", json={"action": "rectify-liste"}).json()
+    assert state["liste"]["published"] == online
+    (rectificatif,) = state["liste"]["rectificatifs"]
+    assert rectificatif["title"] == f"{liste_title(documented.session)} (rectificatif n° 1)"
+    assert rectificatif["published"] and rectificatif["document"].endswith("/liste-des-deliberations-rectificatif-1")
+    corrected = anonymous.get("conseil/seance/liste-des-deliberations-rectificatif-1/@@download/file")
+    assert corrected.status_code == 200 and corrected.content.startswith(b"%PDF")
+    assert digest(anonymous.get("conseil/seance/liste-des-deliberations/@@download/file")) == first
+    tree = page(secretariat.get("conseil/seance/@@publication"))
+    links = tree.xpath('//ul[@id="rectificatifs"]//a')
+    assert [words(a) for a in links] == [rectificatif["title"]]
+    tree = post(secretariat, "conseil/seance/@@publication", action="rectify-liste")
+    assert "Enregistré." in words(tree) and len(tree.xpath('//ul[@id="rectificatifs"]/li')) == 2
+
+
+def test_an_approved_draft_is_not_made_again(documented, request_factory):
+    rest = request_factory(basic_auth=("secretaire", "secret-1234"))
+    before = digest(rest.get("conseil/seance/proces-verbal-projet/@@download/file"))
+    approved = rest.post(
+        "conseil/suivante/@publication", json={"action": "approve", "minutes_of": documented.session.UID()}
+    )
+    assert approved.status_code == 200
+    again = rest.post("conseil/seance/@proces-verbal")
+    assert again.status_code == 400
+    assert again.json()["error"]["message"] == "Le procès-verbal a été arrêté : il ne change plus."
+    assert digest(rest.get("conseil/seance/proces-verbal-projet/@@download/file")) == before
+
+
+def test_get_publication_names_only_the_documents_the_caller_may_view(documented, request_factory):
+    rest = request_factory(basic_auth=("secretaire", "secret-1234"))
+    official = request_factory(basic_auth=("elu", "secret-1234"))
+    state = official.get("conseil/seance/@publication").json()
+    assert state["liste"]["title"] == liste_title(documented.session)  # the session is visible, its steps too
+    assert state["minutes"]["draft"] is None and state["liste"]["document"] is None  # internal documents
+    state = rest.get("conseil/seance/@publication").json()
+    assert state["minutes"]["draft"].endswith("/proces-verbal-projet")
+    assert state["liste"]["document"].endswith("/liste-des-deliberations")
+    rest.post("conseil/seance/@publication", json={"action": "publish-liste"})
+    state = official.get("conseil/seance/@publication").json()
+    assert state["liste"]["document"].endswith("/liste-des-deliberations")  # online: anyone may view it
+    assert state["minutes"]["draft"] is None

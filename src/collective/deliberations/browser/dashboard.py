@@ -75,17 +75,18 @@ class DashboardView(BrowserView):
 
     def _publications(self):
         """The procès-verbaux and lists of deliberations whose one-week publication deadline nears or passed."""
-        from collective.deliberations.seance.publication import pending_publications
+        from collective.deliberations.seance.deadlines import pending_publications
 
+        bodies = self._parents(["Assembly", "Commission"])
         rows = []
-        for session, row in pending_publications():
+        for brain, row in pending_publications():
             late = _("publication_late", default="Late") if row["late"] else _("publication_due", default="Due soon")
             rows.append({
                 "title": row["title"],
-                "url": f"{session.absolute_url()}/@@publication",
+                "url": f"{brain.getURL()}/@@publication",
                 "state": {"id": "late" if row["late"] else "due", "title": utils.tr(late, self.request),
                           "css": "text-bg-danger" if row["late"] else "text-bg-warning"},
-                "parent": session.aq_parent.Title(),
+                "parent": bodies.get(parent_path(brain), ""),
                 "date": utils.localized(row["due"], long_format=False),
             })  # fmt: skip
         return {

@@ -68,8 +68,19 @@ def html(session):
 
 
 def generate_liste(session):
-    """Make (or make again) the list as a PDF document of the session, internal until published
+    """Make (or make again, until published) the list as a PDF document of the session, internal until published
     (publication.publish_liste); returns the document."""
+    from collective.deliberations.seance.publication import check_liste_not_published
+
+    check_liste_not_published(session)
+    blob = NamedBlobFile(liste_pdf(session), contentType="application/pdf", filename=f"{FILE_ID}.pdf")
+    # A document the system writes for the secretariat (who asked, with Record outcome): also once the séance is
+    # closed, when only a Manager adds content to it.
+    return write_document(session, FILE_ID, blob, title(session), "liste_deliberations", publishable=False)
+
+
+def liste_pdf(session):
+    """The list as PDF bytes, made by LibreOffice from its HTML."""
     if api.content.get_state(session) not in ("held", "closed"):
         refuse(_("seance_liste_not_held", default="The list of deliberations is made once the séance is held."))
     if not examined(session):
@@ -79,8 +90,4 @@ def generate_liste(session):
         with open(source, "w", encoding="utf-8") as out:
             out.write(html(session))
         with open(office_to_pdf(source, "html", workdir), "rb") as pdf:
-            data = pdf.read()
-    blob = NamedBlobFile(data, contentType="application/pdf", filename=f"{FILE_ID}.pdf")
-    # A document the system writes for the secretariat (who asked, with Record outcome): also once the séance is
-    # closed, when only a Manager adds content to it.
-    return write_document(session, FILE_ID, blob, title(session), "liste_deliberations", publishable=False)
+            return pdf.read()

@@ -117,7 +117,10 @@ def to_odt(html_path, workdir):
 
 
 def generate_minutes(session):
-    """Make (or make again) the draft as an internal document of the session; returns it."""
+    """Make (or make again, until approved) the draft as an internal document of the session; returns it."""
+    from collective.deliberations.seance.publication import check_not_approved
+
+    check_not_approved(session)
     if api.content.get_state(session) not in ("held", "closed"):
         refuse(_("seance_minutes_not_held", default="The procès-verbal is drafted once the séance is held."))
     with tempfile.TemporaryDirectory(prefix="pv-") as workdir:

@@ -15,6 +15,7 @@ from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import name
 from collective.deliberations.seance.files import write_document
 from DateTime import DateTime
+from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -53,26 +54,39 @@ def _user():
     return api.user.get_current().getId()
 
 
+def _url(document):
+    """The address of ``document`` if the caller may view it (an internal document stays unnamed to the others)."""
+    if document is None or not api.user.has_permission("View", obj=document):
+        return None
+    return document.absolute_url()
+
+
 def publication_state(session):
-    """What the PV and the list went through, with their deadlines (dates as ISO strings)."""
+    """What the PV and the list went through, with their deadlines (dates as ISO strings); the documents' addresses
+    only to who may view them."""
     record = _record(session)
     draft, listed = session.get(minutes.FILE_ID), session.get(liste.FILE_ID)
     approved = record.get("approved")
+    rectificatifs = [
+        {"title": r["title"], "document": _url(session.get(r["id"])), "published": r["published"]}
+        for r in record.get("liste_rectificatifs", ())
+    ]
     return {
         "minutes": {
             "title": published_title(session),
-            "draft": draft.absolute_url() if draft is not None else None,
+            "draft": _url(draft),
             "approved": dict(approved) if approved else None,
             "signed": dict(record["signed"]) if record.get("signed") else None,
             "published": record.get("minutes_published"),
-            "document": session[PUBLISHED_ID].absolute_url() if PUBLISHED_ID in session.objectIds() else None,
+            "document": _url(session.get(PUBLISHED_ID)),
             "deadline": _due(approved["date"]) if approved else None,
         },
         "liste": {
             "title": liste.title(session),
-            "document": listed.absolute_url() if listed is not None else None,
+            "document": _url(listed),
             "published": record.get("liste_published"),
             "deadline": (session.start.date() + DEADLINE).isoformat(),
+            "rectificatifs": rectificatifs,
         },
     }
 
@@ -85,14 +99,19 @@ def published_title(session):
     return f"Procès-verbal de la séance du {liste.french_date(session.start)}"
 
 
-def _check_not_approved(session):
+def _changed(session):
+    """What the session still has to publish changed: the dashboard's index follows (deadlines.py)."""
+    session.reindexObject(idxs=["publication_due"])
+
+
+def check_not_approved(session):
     if _record(session).get("approved"):
         refuse(_("pv_already_approved", default="The procès-verbal has been approved: it no longer changes."))
 
 
 def replace_draft(session, data, filename):
     """The secretary's completed version of the draft (any office format) replaces the generated one."""
-    _check_not_approved(session)
+    check_not_approved(session)
     draft = session.get(minutes.FILE_ID)
     if draft is None:
         refuse(_("pv_no_draft", default="Draft the procès-verbal first."))
@@ -108,7 +127,7 @@ def approve_minutes(later, session):
     """The later séance ``later`` approves (arrête) the procès-verbal of ``session``."""
     if session is None or session.portal_type != "Session":
         refuse(_("pv_unknown_session", default="This séance is unknown."))
-    _check_not_approved(session)
+    check_not_approved(session)
     if session.get(minutes.FILE_ID) is None:
         refuse(_("pv_no_draft", default="Draft the procès-verbal first."))
     if aq_parent(aq_inner(later)) != aq_parent(aq_inner(session)) or later.start <= session.start:
@@ -124,6 +143,7 @@ def approve_minutes(later, session):
         date=later.start.date().isoformat(), seance=later.UID(), seance_title=later.Title(), by=_user()
     )
     _record(session, create=True)["approved"] = approval
+    _changed(session)
     return approval
 
 
@@ -201,6 +221,7 @@ def publish_minutes(session):
         else:
             _put_online(session[PUBLISHED_ID], True)
     record["minutes_published"] = _now().isoformat()
+    _changed(session)
     return record["minutes_published"]
 
 
@@ -215,35 +236,47 @@ def publish_liste(session):
     with api.env.adopt_roles(["Manager"]):
         _put_online(document, True)
     record["liste_published"] = _now().isoformat()
+    _changed(session)
     return record["liste_published"]
 
 
-def deadlines(session, today=None):
-    """The publications of this session still to make, each with its due date and whether it is late or near."""
-    today = today or _today()
-    state = publication_state(session)
-    found = []
-    if api.content.get_state(session) in ("held", "closed") and not state["liste"]["published"]:
-        found.append(("liste", state["liste"]["title"], state["liste"]["deadline"]))
-    if state["minutes"]["approved"] and not state["minutes"]["published"]:
-        found.append(("minutes", state["minutes"]["title"], state["minutes"]["deadline"]))
-    rows = []
-    for kind, title, due in found:
-        due_date = datetime.date.fromisoformat(due)
-        if due_date - today <= WARN_BEFORE:
-            rows.append({"kind": kind, "title": title, "due": due_date, "late": due_date < today})
-    return rows
+def check_liste_not_published(session):
+    """A published list is not modifiable (R2131-1): it is corrected by a rectificatif, never replaced."""
+    published = _record(session).get("liste_published")
+    if published:
+        when = datetime.datetime.fromisoformat(published)
+        refuse(
+            _(
+                "liste_published_final",
+                default="The list of deliberations was put online on ${date}: a published document is no longer "
+                "modified (R2131-1). To correct it, publish a rectificatif (page Procès-verbal and list): the first "
+                "list stays online beside it, each with its own date of putting online.",
+                mapping={"date": f"{liste.french_date(when)} à {when.strftime('%H:%M')}"},
+            )
+        )
 
 
-def pending_publications(today=None):
-    """(session, deadline row) for every held or closed séance of the last year and a half with a publication
-    due within two days or late: what the secretariat's dashboard warns about."""
-    since = DateTime() - 550
-    found = []
-    brains = api.content.find(
-        portal_type="Session", review_state=["held", "closed"], start={"query": since, "range": "min"}, sort_on="start"
+def rectify_liste(session):
+    """A rectificatif of the published list: the list made anew and put online as a new document of the session;
+    the first one stays online, unchanged, each with its own date of putting online."""
+    record = _record(session)
+    if not record.get("liste_published"):
+        refuse(
+            _(
+                "liste_rectify_unpublished",
+                default="Only a published list is corrected by a rectificatif; until then, make it again.",
+            )
+        )
+    versions = record.setdefault("liste_rectificatifs", PersistentList())
+    number = len(versions) + 1
+    blob = NamedBlobFile(
+        liste.liste_pdf(session), contentType="application/pdf", filename=f"{liste.FILE_ID}-rectificatif-{number}.pdf"
     )
-    for brain in brains:
-        session = brain.getObject()
-        found.extend((session, row) for row in deadlines(session, today))
-    return found
+    title = f"{liste.title(session)} (rectificatif n° {number})"
+    document = write_document(
+        session, f"{liste.FILE_ID}-rectificatif-{number}", blob, title, "liste_deliberations", False
+    )
+    with api.env.adopt_roles(["Manager"]):
+        _put_online(document, True)
+    versions.append(PersistentMapping(id=document.getId(), title=title, published=_now().isoformat(), by=_user()))
+    return document

@@ -4,6 +4,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.browser import utils
+from collective.deliberations.seance import deadlines
 from collective.deliberations.seance import minutes
 from collective.deliberations.seance import publication
 from collective.deliberations.seance import refuse
@@ -47,6 +48,8 @@ def do(session, action, data=None, filename=None, form=None):
         return publication.publish_minutes(session)
     if action == "publish-liste":
         return publication.publish_liste(session)
+    if action == "rectify-liste":
+        return publication.rectify_liste(session)
     refuse(_("pv_unknown_action", default="Unknown action: ${action}.", mapping={"action": str(action)}))
 
 
@@ -81,7 +84,7 @@ class PublicationView(BrowserView):
         ]
 
     def warnings(self):
-        return publication.deadlines(self.context)
+        return deadlines.deadlines(self.context)
 
 
 class GetPublication(Service):

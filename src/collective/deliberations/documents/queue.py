@@ -25,9 +25,12 @@ class Job(Persistent):
     """One document to convert. No conflict resolution on purpose: concurrent claims must conflict."""
 
     done = False
+    kind = None  # None: a document's conversion; else a kind registered by worker.register_job_kind
 
-    def __init__(self, uid):
+    def __init__(self, uid, kind=None):
         self.uid = uid
+        if kind is not None:
+            self.kind = kind
         self.enqueued = time.time()
         self.not_before = 0.0
         self.attempts = 0
@@ -69,22 +72,29 @@ def queue_of(portal, create=False):
     return queue
 
 
-def enqueue(portal, uid):
+def job_key(uid, kind=None):
+    """A conversion is queued under its document's UID; a job of another kind under "kind:UID"."""
+    return uid if kind is None else f"{kind}:{uid}"
+
+
+def enqueue(portal, uid, kind=None):
     """(Re)queue a document: a new job, or the existing one made due now with its attempts reset."""
     queue = queue_of(portal, create=True)
-    job = queue.get(uid)
+    key = job_key(uid, kind)
+    job = queue.get(key)
     if job is None:
-        queue[uid] = Job(uid)
+        queue[key] = Job(uid, kind)
     else:
         job.enqueued, job.not_before, job.attempts = time.time(), 0.0, 0
         job.claimed_by, job.claimed_until, job.done = None, 0.0, False
-    return queue[uid]
+    return queue[key]
 
 
-def dequeue(portal, uid):
+def dequeue(portal, uid, kind=None):
     queue = queue_of(portal)
-    if queue is not None and uid in queue:
-        del queue[uid]
+    key = job_key(uid, kind)
+    if queue is not None and key in queue:
+        del queue[key]
 
 
 def due_jobs(portal, now=None):

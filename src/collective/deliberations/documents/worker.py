@@ -39,6 +39,17 @@ POLL = float(os.environ.get("DELIBERATIONS_CONVERSION_POLL", "5"))
 WORKER = None
 
 
+# Jobs of other kinds than a document's conversion (queue.enqueue(portal, uid, kind)): kind -> handler(runner, job,
+# obj), called in the job's transaction with the object of the job's UID; it records its outcome on the object, calls
+# queue.finish(job) or queue.release_for_retry(job), and returns 1 when it produced something. Registered by the
+# module that owns the kind (archives/prerender.py: "pdfa", the archival copy of an act).
+JOB_KINDS = {}
+
+
+def register_job_kind(kind, handler):
+    JOB_KINDS[kind] = handler
+
+
 def find_document(portal, uid):
     found = portal.portal_catalog.unrestrictedSearchResults(UID=uid)
     return found[0]._unrestrictedGetObject() if found else None
@@ -108,16 +119,18 @@ class Runner:
             manager.commit()
             self.forget_done(manager, portal)
             return True
-        converted = self.convert(job, document)
+        handler = JOB_KINDS.get(job.kind)
+        converted = self.convert(job, document) if handler is None else handler(self, job, document)
         getQueue().clear()  # reindexed below, in a transaction of its own
         try:
             manager.commit()  # touches this document and this job only: no other worker writes them
         except ConflictError:
             manager.abort()  # the document changed meanwhile (a new upload queued it again)
-            self.give_back(manager, portal, uid)
+            self.give_back(manager, portal, jobs.job_key(uid, job.kind))
             return True
         self.converted += converted
-        retry(manager, lambda: find_document(portal, uid).reindexObject())
+        if handler is None:  # a job of another kind reindexes what it changed itself
+            retry(manager, lambda: find_document(portal, uid).reindexObject())
         self.forget_done(manager, portal)
         return True
 

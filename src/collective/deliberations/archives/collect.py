@@ -23,6 +23,8 @@ import re
 class Source:
     """One file to put under Content/: opened only while it is copied (never held in memory)."""
 
+    rendered_at_export = False  # an act with no archival copy ready (prerender.py): rendered while it is copied
+
     def __init__(
         self, object_id, filename, opener, modified=None, owner=None, identification=None, group=None, version=None
     ):
@@ -113,11 +115,16 @@ def _deliberation(deliberation, schedule, sources):
     act_id = f"BDO-{deliberation.UID()}-act"
     pdfa = act_pdfa(deliberation)
     if pdfa is not None:  # the act as PDF/A for archiving
-        filename, opener = pdfa
+        filename, opener, identification, rendered_now = pdfa
     else:
         text = act_html(deliberation)
         filename, opener = f"{deliberation.number or deliberation.getId()}.html", lambda: io.BytesIO(text)
-    sources.append(Source(act_id, safe_name(filename), opener, _modified(deliberation), owner=deliberation))
+        identification, rendered_now = None, False
+    source = Source(
+        act_id, safe_name(filename), opener, _modified(deliberation), owner=deliberation, identification=identification
+    )
+    source.rendered_at_export = rendered_now  # no copy rendered ahead: the export renders it (and says so)
+    sources.append(source)
     children = [_document(obj, schedule, sources) for obj in deliberation.objectValues() if obj.portal_type == "File"]
     keywords = [("subject", f"matière {deliberation.matiere}")] if deliberation.matiere else []
     keywords.append(("genreform", f"nature {deliberation.nature}"))

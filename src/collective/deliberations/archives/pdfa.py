@@ -8,6 +8,10 @@ in an incremental update (the original bytes stay untouched, as PDF/A allows), a
 (fmt/480)."""
 
 import io
+import logging
+
+
+logger = logging.getLogger("collective.deliberations.archives")
 
 
 def _renderer():
@@ -23,8 +27,13 @@ def _renderer():
 
 
 def act_pdfa(deliberation):
-    """(filename, opener) of the act as PDF/A, or None when no PDF/A can be made here. The opener renders at the
-    moment the act is copied into the SIP, so that no act is held in memory longer than its own copy."""
+    """(filename, opener, identification, rendered_now) of the act as PDF/A, or None when no PDF/A can be made
+    here. In order: the copy frozen at publication; the copy rendered ahead in the background (prerender.py) when it
+    was made from the act as it is now (identification: its SHA-512, size and PRONOM format, so the export does
+    not read it twice); else, and only then, the act rendered at the moment it is copied into the SIP
+    (`rendered_now` True: the export says how many), so that no act is held in memory longer than its own copy."""
+    from collective.deliberations.archives.prerender import ready_copy
+
     name = deliberation.number or deliberation.getId()
     try:
         from collective.deliberations.portal.frozen import published_act
@@ -33,23 +42,29 @@ def act_pdfa(deliberation):
     frozen = published_act(deliberation) if published_act is not None else None
     if frozen is not None and frozen.get("file") is not None:
         named = frozen["file"]
-        return f"{name}.pdf", lambda: io.BytesIO(readable_metadata(named.data))
+        return f"{name}.pdf", lambda: io.BytesIO(readable_metadata(named.data)), None, False
     view = _renderer()
     if view is None:
         return None
+    copy = ready_copy(deliberation)
+    if copy is not None:
+        known = {key: copy.get(key) for key in ("sha512", "size", "puid", "mime", "format_name")}
+        return f"{name}.pdf", copy["file"].open, known, False
 
     def render():
-        from plone import api
-        from zope.globalrequest import getRequest
+        from collective.deliberations.archives.prerender import site_language
 
-        request = getRequest() or api.portal.get().REQUEST
+        logger.info(
+            "act %s had no archival copy ready: rendered at the export", "/".join(deliberation.getPhysicalPath())
+        )
         try:
-            data = view(deliberation, request).render()
+            with site_language() as request:
+                data = view(deliberation, request).render()
         except Exception as error:  # said to the archivist as a file that cannot be read; nothing is exported
             raise OSError(f"PDF/A: {error}") from error
         return io.BytesIO(readable_metadata(data))
 
-    return f"{name}.pdf", render
+    return f"{name}.pdf", render, None, True
 
 
 def readable_metadata(data):

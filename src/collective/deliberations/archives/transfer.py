@@ -19,12 +19,14 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 import datetime
+import logging
 import os
 import transaction
 import uuid
 
 
 KEY = "collective.deliberations.archives.transfers"
+logger = logging.getLogger("collective.deliberations.archives")
 
 
 def transfers(create=False):
@@ -82,9 +84,10 @@ def check_transferable(records):
     return groups
 
 
-def build_sip(records, directory, identifier=None):
+def build_sip(records, directory, identifier=None, report=None):
     """Write the SIP of `records` (séances, or deliberations under their séance) into `directory`;
-    return (identifier, path, sha512)."""
+    return (identifier, path, sha512). `report` (a dict), when given, gets "rendered_at_export": the number of
+    acts whose archival copy was not ready (prerender.py) and had to be rendered by this export."""
     groups = check_transferable(records)
     identifier = identifier or new_identifier()
     units, sources = [], []
@@ -92,6 +95,13 @@ def build_sip(records, directory, identifier=None):
         unit, session_sources = collect(session, only=only)
         units.append(unit)
         sources.extend(session_sources)
+    rendered = sum(1 for source in sources if source.rendered_at_export)
+    if rendered:
+        logger.warning(
+            "%s: %s act(s) had no archival PDF/A ready and are rendered by this export", identifier, rendered
+        )
+    if report is not None:
+        report["rendered_at_export"] = rendered
     path, sha512, _manifest = write_sip(directory, identifier, units, sources, header(), schema_directory())
     return identifier, path, sha512
 
@@ -103,7 +113,8 @@ def transfer(sessions, adapter=None):
     from collective.deliberations.archives.transport import default_adapter
 
     adapter = adapter if adapter is not None else default_adapter()
-    identifier, path, sha512 = build_sip(sessions, vault_directory())
+    report = {}
+    identifier, path, sha512 = build_sip(sessions, vault_directory(), report=report)
     # the SIP leaves the vault again unless the transaction that records the transfer commits
     transaction.get().addAfterCommitHook(_keep_if_committed, args=(path,))
     try:
@@ -125,9 +136,13 @@ def transfer(sessions, adapter=None):
         "sessions": [session.UID() for session in sessions],
         "status": "sent" if sent else "written",
         "adapter": sent or "vault",
+        "rendered_at_export": report["rendered_at_export"],
     }
     transfers(create=True)[identifier] = entry
-    log_action("transfer", identifier, ", ".join("/".join(s.getPhysicalPath()) for s in sessions))
+    detail = ", ".join("/".join(s.getPhysicalPath()) for s in sessions)
+    if report["rendered_at_export"]:
+        detail += f" ({report['rendered_at_export']} acte(s) sans copie PDF/A prête, rendu(s) à l'export)"
+    log_action("transfer", identifier, detail)
     return entry
 
 

@@ -77,9 +77,9 @@ class TransferPost(Service):
             return error(self, 400, problem.message)
         except SchemaMissing as problem:
             return error(self, 503, schema_missing_message(problem))
-        return {key: entry[key] for key in ("identifier", "sha512", "date", "status", "records")} | {
-            "file": os.path.basename(entry["file"])
-        }
+        return {
+            key: entry[key] for key in ("identifier", "sha512", "date", "status", "records", "rendered_at_export")
+        } | {"file": os.path.basename(entry["file"])}
 
 
 class ReplyPost(Service):

@@ -20,10 +20,16 @@ nothing compresses), 2 GB in all. Then, page cache warm for both (every file rea
     under 150 MB (nothing is held in memory but one séance's manifest). Throughput: the same bytes over the wall time.
 Targets (issue 7): memory growth < 150 MB; export throughput >= 0.5 x the baseline's. Printed, never asserted.
 
-The acts go into a SIP as PDF/A: a published act's copy frozen at publication, else rendered at the export by
-WeasyPrint (archives/pdfa.py). --acts-pdfa N renders N acts of the usual length as PDF/A-3b (WeasyPrint, plus the
-uncompressed XMP the SIP's copy gets) and prints the time per act and the throughput the export would have if
-every act of the year had to be rendered at the export (none published), beside the ratio without rendering.
+The acts go into a SIP as PDF/A: a published act's copy frozen at publication, else the copy the background
+worker rendered when the act was decided (archives/prerender.py), as a real site has them. So, while the year's files
+are written, --workers processes (default 2, as two Zope processes' workers) render each of the 1,000 acts as the
+worker does: WeasyPrint PDF/A-3b, pdfa.readable_metadata, prerender.make_copy (NamedBlobFile, SHA-512, PRONOM);
+the export then copies each act's blob with that identification and renders none. The acts' page is a stand-in of
+the usual length (there is no Plone site here, so not the act's template with its séance's data). --no-copies: the
+acts go as small XHTML pages instead (the former run).
+--acts-pdfa N renders N acts of the usual length as PDF/A-3b (WeasyPrint, plus the uncompressed XMP the SIP's copy
+gets) and prints the time per act and the throughput the export would have if every act of the year had to be
+rendered at the export (no copy ready), beside the ratio without rendering.
 """
 
 from pathlib import Path
@@ -110,6 +116,8 @@ def child(year_file, vault, schemas):
     from collective.deliberations.archives.sip import write_sip
 
     year, known = json.loads(Path(year_file).read_text())
+    copies_file = Path(year_file).with_name("copies.json")
+    copies = json.loads(copies_file.read_text()) if copies_file.is_file() else {}
     header = {
         "comment": "Versement 2025",
         "agreement": "CONV-BENCH",
@@ -152,15 +160,21 @@ def child(year_file, vault, schemas):
         ]
         for number, paths in acts:
             items = []
-            text = page(number)
-            sources.append(
-                Source(
-                    f"BDO-{number}-act",
-                    f"{number}.html",
-                    lambda text=text: io.BytesIO(text),
-                    identification=act_identification(text),
+            ready = copies.get(number)
+            if ready is not None:  # the act's PDF/A rendered ahead: as pdfa.act_pdfa gives it (blob, identification)
+                sources.append(
+                    Source(f"BDO-{number}-act", f"{number}.pdf", opener(ready["path"]), identification=ready)
                 )
-            )
+            else:
+                text = page(number)
+                sources.append(
+                    Source(
+                        f"BDO-{number}-act",
+                        f"{number}.html",
+                        lambda text=text: io.BytesIO(text),
+                        identification=act_identification(text),
+                    )
+                )
             for index, path in enumerate(paths, 1):
                 object_id = f"BDO-{number}-{index}"
                 sources.append(
@@ -229,6 +243,44 @@ def act_rendering(count):
     return (time.monotonic() - started) / count
 
 
+ACT_PAGE = (
+    "<html lang='fr'><body><h1>Délibération n° {number}</h1>"
+    + ("<p>" + "Le conseil communautaire, après en avoir délibéré, décide d'approuver la convention. " * 12 + "</p>")
+    * 8
+    + "</body></html>"
+)
+
+
+def prepare_copies(numbers, directory, result_file):
+    """The acts' archival copies as the background worker makes them (archives/prerender.py): rendered by WeasyPrint
+    as PDF/A-3b, the XMP made readable (pdfa.readable_metadata), identified and digested by prerender.make_copy
+    into a NamedBlobFile; its bytes are then what the blob storage holds. Runs in a process of its own while the
+    year's files are written (a site renders them over the year, as acts are decided). Writes {number: {path,
+    sha512, size, puid, mime, format_name}} and the seconds per act to `result_file`."""
+    from collective.deliberations.archives.pdfa import readable_metadata
+    from collective.deliberations.archives.prerender import make_copy
+    from weasyprint import HTML
+    from zope.configuration import xmlconfig
+
+    xmlconfig.string(  # the blob storages of a Zope process, nothing more
+        '<configure xmlns="http://namespaces.zope.org/zope"><include package="zope.component" file="meta.zcml"/>'
+        '<include package="plone.namedfile" file="z3c-blobfile.zcml"/></configure>'
+    )
+    HTML(string=ACT_PAGE.format(number="0")).write_pdf(pdf_variant="pdf/a-3b")  # fonts loaded once, as in a worker
+    copies, started = {}, time.monotonic()
+    directory = Path(directory)
+    for number in numbers:
+        data = readable_metadata(HTML(string=ACT_PAGE.format(number=number)).write_pdf(pdf_variant="pdf/a-3b"))
+        copy = make_copy(data, f"{number}.pdf")
+        path = directory / f"{number}.pdf"
+        with copy["file"].open() as stream, open(path, "wb") as target:
+            shutil.copyfileobj(stream, target)
+        keys = ("sha512", "size", "puid", "mime", "format_name")
+        copies[number] = {"path": str(path), **{key: copy[key] for key in keys}}
+    per_act = (time.monotonic() - started) / max(len(numbers), 1)
+    Path(result_file).write_text(json.dumps({"copies": copies, "per_act": per_act}))
+
+
 def schema_directory():
     value = os.environ.get("DELIBERATIONS_SEDA_SCHEMAS") or str(ROOT.parent / "shared" / "seda" / "2.2")
     return value if (Path(value) / "seda-2.2-main.xsd").is_file() else None
@@ -242,10 +294,18 @@ def main():
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--acts-pdfa", type=int, default=20, help="acts rendered as PDF/A to time it (0: skip)")
+    parser.add_argument(
+        "--no-copies", action="store_true", help="no act's PDF/A ready: the acts go as XHTML (the former run)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes rendering the acts' copies ahead")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
         return child(*options.child)
+    if options.prepare:
+        numbers, directory, result_file = options.prepare
+        return prepare_copies(json.loads(Path(numbers).read_text()), directory, result_file)
     from benchlib import table
 
     if shutil.which("zip") is None:
@@ -260,6 +320,15 @@ def main():
             f"{options.megabytes} MB, {options.sessions} séances in {work} ...",
             flush=True,
         )
+        numbers = [f"DEL2025_{number:04d}" for number in range(1, options.deliberations + 1)]
+        preparing = []
+        if not options.no_copies:  # the acts' copies rendered meanwhile, by --workers processes (Zope processes)
+            (work / "copies").mkdir()
+            for index in range(options.workers):
+                (work / f"numbers-{index}.json").write_text(json.dumps(numbers[index :: options.workers]))
+                command = [sys.executable, __file__, "--prepare", str(work / f"numbers-{index}.json")]
+                command += [str(work / "copies"), str(work / f"prepared-{index}.json")]
+                preparing.append(subprocess.Popen(command))
         year = generate(
             data, options.deliberations, options.files_per_deliberation, options.megabytes, options.sessions
         )
@@ -279,7 +348,21 @@ def main():
                 [[(s, str(c), [(n, [str(p) for p in paths]) for n, paths in acts]) for s, c, acts in year], known]
             )
         )
+        per_ready_act = None
+        if preparing:
+            started = time.monotonic()
+            if any(process.wait() != 0 for process in preparing):
+                sys.exit("the acts' PDF/A copies could not be prepared")
+            parts = [json.loads((work / f"prepared-{i}.json").read_text()) for i in range(len(preparing))]
+            (work / "copies.json").write_text(json.dumps({k: v for part in parts for k, v in part["copies"].items()}))
+            per_ready_act = sum(part["per_act"] for part in parts) / len(parts)
+            print(
+                f"acts' PDF/A copies ready ({per_ready_act:.2f} s/act; waited {time.monotonic() - started:.0f} s)",
+                flush=True,
+            )
         subprocess.run("find . -type f -print0 | xargs -0 cat > /dev/null", shell=True, cwd=data, check=True)
+        if preparing:
+            subprocess.run(["sh", "-c", "cat * > /dev/null"], cwd=work / "copies", check=True)
         schemas = schema_directory()
         print("XSD validation:", schemas or "NO SCHEMA FOUND: the manifests are NOT validated in this run", flush=True)
         zip_s, sha_s = baseline(data, work)
@@ -302,6 +385,11 @@ def main():
             ("baseline sha512sum", f"{sha_s:.1f} s / {sha_s2:.1f} s", "before / after"),
             ("baseline throughput (best)", f"{mb / base_s:,.1f} MB/s", ""),
             ("identification at upload", f"{upload_s / files * 1000:.1f} ms/file", f"once per document; {puids}"),
+            (
+                "acts' PDF/A copies ready",
+                "none: acts as XHTML" if per_ready_act is None else f"{options.deliberations}",
+                "" if per_ready_act is None else f"rendered ahead, {per_ready_act:.2f} s/act; none at the export",
+            ),
             ("export: SIPs written", f"{figures['sips']}", f"{figures['sip_bytes'] / 1024 / 1024:,.0f} MB"),
             ("export time", f"{figures['seconds']:.1f} s", ""),
             ("export throughput", f"{mb / figures['seconds']:,.1f} MB/s", f"ratio {ratio:.2f} (target >= 0.50)"),

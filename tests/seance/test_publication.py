@@ -9,6 +9,7 @@ from collective.deliberations.seance.liste import generate_liste
 from collective.deliberations.seance.liste import title as liste_title
 from collective.deliberations.seance.minutes import generate_minutes
 from collective.deliberations.seance.votes import record_vote
+from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from plone import api
@@ -165,6 +166,22 @@ def test_the_dashboard_warns_of_the_one_week_deadlines(documented, secretariat, 
     assert "Procès-verbal de la séance du" in warned and "Bientôt dû" in warned
     tree = page(secretariat.get("conseil/seance/@@publication"))
     assert "à publier avant le" in words(tree.xpath('//div[@role="alert"]')[0])
+    # signed and published: the procès-verbal leaves the dashboard
+    rest.post("conseil/seance/@publication", json={"action": "sign", "signatures": True})
+    assert rest.post("conseil/seance/@publication", json={"action": "publish"}).json()["minutes"]["published"]
+    warned = dashboard(secretariat)
+    assert "Procès-verbal" not in warned and liste_title(documented.later) in warned
+
+
+def test_the_catalog_knows_what_each_seance_has_to_publish(documented):
+    """What the dashboard reads without waking the séances: kept up to date by the transition to held."""
+    (brain,) = api.content.find(UID=documented.later.UID())
+    due = (documented.later.start.date() + timedelta(days=7)).isoformat()
+    assert brain.publication_deadlines == (("liste", liste_title(documented.later), due),)
+    found = api.content.find(
+        portal_type="Session", publication_due={"query": DateTime(f"{due} 00:00:00"), "range": "max"}
+    )
+    assert documented.later.UID() in [b.UID for b in found]
 
 
 def digest(response):

@@ -44,7 +44,8 @@ def test_convert_command_works_off_the_queue(project_root, venv_bin, tmp_path):
     again = run([venv_bin / "deliberations-convert", str(zope_conf), "--limit", "1"])  # the next one, not the same
     assert f"/Plone: {pending - 2} document(s) due now" in again, again
     assert f"1 converted, 0 failed; {pending - 3} left in the queue" in again, again
-    assert states(venv_bin, zope_conf, tmp_path) == {"converted": 3, "pending": pending - 3}
+    # the documents themselves say so (the queue may hold jobs of other kinds too: archives' PDF/A copies)
+    assert states(venv_bin, zope_conf, tmp_path)["converted"] == 3
 
 
 def test_convert_command_needs_a_zope_conf(venv_bin, tmp_path):

@@ -211,6 +211,8 @@ def test_a_published_list_is_not_replaced_but_corrected_by_a_rectificatif(
     tree = post(secretariat, "conseil/seance/@@seance", action="liste")
     assert "un document publié n'est plus modifié" in words(tree)
     assert digest(anonymous.get("conseil/seance/liste-des-deliberations/@@download/file")) == first
+    official = request_factory(basic_auth=("elu", "secret-1234"))
+    assert official.post("conseil/seance/@publication", json={"action": "rectify-liste"}).status_code in (401, 403)
     # the rectificatif: a new document online beside the first, each with its date of putting online
     state = rest.post("conseil/seance/@publication", json={"action": "rectify-liste"}).json()
     assert state["liste"]["published"] == online

@@ -4,6 +4,8 @@ not see. The same indexes answer plone.restapi's @search (SearchableText, act_nu
 deliberation_body, decision_date, review_state)."""
 
 from collective.deliberations import _
+from collective.deliberations.documents.facets import Facets
+from collective.deliberations.documents.facets import found_rids
 from collective.deliberations.vocabularies.choices import NATURES
 from DateTime import DateTime
 from plone import api
@@ -30,6 +32,7 @@ OUTCOMES = {
 }
 FILTERS = ("q", "numero", "objet", "du", "au", "organe", "nature", "matiere", "issue")
 PAGE = 20
+FACETS = ("nature", "matiere", "organe", "issue")
 FACET_INDEXES = {
     "nature": "nature",
     "matiere": "matiere_levels",
@@ -49,8 +52,8 @@ class SearchView(BrowserView):
     def params(self):
         return {name: (self.request.form.get(name) or "").strip() for name in FILTERS}
 
-    def query(self, params, without=None):
-        """The catalog query of the form, less the facet ``without`` (for its counts)."""
+    def query(self, params, without=()):
+        """The catalog query of the form, less the filters of the facets named in ``without``."""
         query = {"path": "/".join(self.context.getPhysicalPath()), "portal_type": ["Deliberation", "File"]}
         if params["q"]:
             query["SearchableText"] = params["q"]
@@ -63,9 +66,9 @@ class SearchView(BrowserView):
             "matiere": ("matiere_levels", params["matiere"]),
         }
         for name, (index, value) in acts.items():
-            if value and name != without:
+            if value and name not in without:
                 query[index] = value
-        if params["issue"] in OUTCOMES and without != "issue":
+        if params["issue"] in OUTCOMES and "issue" not in without:
             query["review_state"] = OUTCOMES[params["issue"]][1]
         start, end = day(params["du"]) if params["du"] else None, day(params["au"], end=True) if params["au"] else None
         if start and end:
@@ -115,35 +118,35 @@ class SearchView(BrowserView):
         params = {k: v for k, v in {**self.filters, **changes}.items() if v}
         return f"{self.context.absolute_url()}/@@recherche?{urlencode(params)}"
 
-    def facet_values(self, name):
-        """{value: count} of the facet's index over the deliberations found without this facet's own filter.
+    def facet_counts(self):
+        """The counts of every facet, from one search of the deliberations found without any facet's filter: the
+        record ids the person may see, intersected with each value's in the facet's index (see facets.py). Made
+        once for the page, whichever page of the results it shows."""
+        if "_facets" not in self.__dict__:
+            base = self.query(self.filters, without=FACETS)
+            base = {k: v for k, v in base.items() if k not in ("sort_on", "sort_order")}
+            base["portal_type"] = "Deliberation"
+            catalog = api.portal.get_tool("portal_catalog")
+            chosen = {}
+            for name in FACETS:
+                value = self.filters[name]
+                if name == "issue":
+                    value = OUTCOMES[value][1] if value in OUTCOMES else ""
+                if value:
+                    chosen[name] = (FACET_INDEXES[name], value)
+            self._facets = Facets(catalog, found_rids(catalog, base), chosen)
+        return self._facets
 
-        One full-text search for all the facets that share a query (all of them when no facet is chosen), then the
-        counts read from the index of each result: not one search per value (20-odd searches of the whole text)."""
-        base = {k: v for k, v in self.query(self.filters, without=name).items() if k not in ("sort_on", "sort_order")}
-        base["portal_type"] = "Deliberation"
-        if name == "issue":
-            base.pop("review_state", None)
-        key = repr(sorted(base.items()))
-        cache = self.__dict__.setdefault("_found_rids", {})
-        if key not in cache:
-            cache[key] = [brain.getRID() for brain in api.portal.get_tool("portal_catalog").searchResults(**base)]
-        index = api.portal.get_tool("portal_catalog")._catalog.getIndex(FACET_INDEXES[name])
-        counts = {}
-        for rid in cache[key]:
-            values = index.getEntryForObject(rid, None)
-            for value in values if isinstance(values, (list, tuple)) else [values]:
-                counts[value] = counts.get(value, 0) + 1
-        return counts
+    def facet_values(self, name, choices):
+        """{choice: count} of the deliberations found with the other facets' filters but not this facet's own."""
+        values = {value: OUTCOMES[value][1] if name == "issue" else value for value, _label in choices}
+        return self.facet_counts().counts(name, FACET_INDEXES[name], values)
 
     def facet(self, name, choices):
-        found = self.facet_values(name)
+        found = self.facet_values(name, choices)
         values = []
         for value, label in choices:
-            if name == "issue":
-                count = sum(found.get(state, 0) for state in OUTCOMES[value][1])
-            else:
-                count = found.get(value, 0)
+            count = found[value]
             if count or self.filters[name] == value:
                 active = self.filters[name] == value
                 values.append(

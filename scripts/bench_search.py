@@ -246,11 +246,55 @@ def catalog_call(portal, word, repeat):
     return times
 
 
+def compare(revision, queries, measure, base_median):
+    """The administrator's @@recherche queries timed again with the SearchView of `revision` (its methods put in
+    place of today's on the registered class, then today's put back): rows labelled 'before'."""
+    from collective.deliberations.documents import search
+
+    import subprocess
+    import types
+
+    source = subprocess.run(
+        ["git", "show", f"{revision}:src/collective/deliberations/documents/search.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    old = types.ModuleType("search_before")
+    exec(compile(source, f"search.py@{revision}", "exec"), old.__dict__)  # noqa: S102 (the project's own code)
+    today = dict(search.SearchView.__dict__)
+    methods = {k: v for k, v in old.SearchView.__dict__.items() if callable(v) and not k.startswith("__")}
+    for name, value in methods.items():
+        setattr(search.SearchView, name, value)
+    rows = []
+    try:
+        for label, path in queries:
+            if "recherche" in path:
+                median, p90 = summary_ms(measure(path))
+                rows.append(
+                    (f"before ({revision}): {label}", f"{median:.0f}", f"{p90:.0f}", f"{median / base_median:.2f}")
+                )
+    finally:
+        for name in methods:
+            if name in today:
+                setattr(search.SearchView, name, today[name])
+            else:
+                delattr(search.SearchView, name)
+    return rows
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--pages", type=int, default=50, help="pages per document")
     parser.add_argument("--repeat", type=int, default=15, help="requests per query (after 3 of warm-up)")
+    parser.add_argument(
+        "--before",
+        metavar="REV",
+        help="also time @@recherche (as the administrator) with the view of search.py at this git revision, on the "
+        "same data in the same run: before and after side by side",
+    )
     args = parser.parse_args(argv)
     port = free_port()
     os.environ["ZSERVER_PORT"] = str(port)
@@ -324,6 +368,8 @@ def main(argv=None):
         label += "@@recherche, a frequent word" if "recherche" in path else "stock @@search, a frequent word"
         worst = max(worst, median) if "recherche" in path else worst
         rows.append((label, f"{median:.0f}", f"{p90:.0f}", f"{median / base_median:.2f}"))
+    if args.before:
+        rows += compare(args.before, queries, measure, base_median)
     bare_median, bare_p90 = summary_ms(catalog_call(portal, frequent, args.repeat))
     rows.append(
         (

@@ -26,7 +26,7 @@ from zope.publisher.interfaces import IPublishTraverse
 
 
 PAGE = 20
-FILTERS = ("q", "numero", "du", "au", "nature", "matiere")
+FILTERS = ("q", "numero", "du", "au", "nature", "matiere", "seance")
 
 
 def published_acts(**criteria):
@@ -108,6 +108,8 @@ class ActsView(BrowserView):
             criteria["nature"] = self.filters["nature"]
         if self.filters["matiere"]:
             criteria["matiere_levels"] = self.filters["matiere"]
+        if self.filters["seance"]:  # the acts of one séance (linked from @@seances-publiques)
+            criteria["session_uid"] = self.filters["seance"]
         start = day(self.filters["du"]) if self.filters["du"] else None
         end = day(self.filters["au"], end=True) if self.filters["au"] else None
         if start or end:

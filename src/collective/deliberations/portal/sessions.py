@@ -1,10 +1,14 @@
 """@@seances-publiques: the agendas of the coming public sessions, as convened (L2121-10). A planned session, a
-huis clos one or one the visitor may not see never appears: the catalog filters by permission."""
+huis clos one or one the visitor may not see never appears: the catalog filters by permission. Below them, the past
+séances with their published liste des délibérations and procès-verbal (past_sessions.py), batched."""
 
 from collective.deliberations.browser import utils
+from collective.deliberations.portal.past_sessions import PAGE
+from collective.deliberations.portal.past_sessions import past_sessions
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
 
 
 class PublicSessionsView(BrowserView):
@@ -42,3 +46,20 @@ class PublicSessionsView(BrowserView):
             if found:
                 return found[0].Title
         return item.Title()
+
+    def past(self):
+        """The page of past séances (``b_start``) and its previous / next links."""
+        raw = str(self.request.form.get("b_start", "0"))
+        start = int(raw) if raw.isdigit() else 0
+        rows, total = past_sessions(start)
+        base = f"{api.portal.get().absolute_url()}/@@seances-publiques"
+
+        def link(position):
+            return f"{base}?{urlencode({'b_start': position})}#seances-passees"
+
+        return {
+            "sessions": rows,
+            "total": total,
+            "previous": link(max(start - PAGE, 0)) if start > 0 else None,
+            "next": link(start + PAGE) if start + PAGE < total else None,
+        }

@@ -14,6 +14,7 @@ from collective.deliberations.seance.publication import sign_minutes
 from datetime import datetime
 from documents.chromium import axe
 from documents.chromium import chromium
+from lxml import etree
 from plone import api
 
 import json
@@ -35,7 +36,8 @@ def test_anonymous_finds_the_published_liste_and_pv_with_their_dates(documented,
     anonymous = html_browser()
     session = documented.session
     heading = f"{session.aq_parent.Title()} — {api.portal.get_localized_time(session.start, long_format=True)}"
-    # before publication: the séance is listed, but neither its internal liste nor its draft PV
+    # before publication: the séance is listed, but neither its internal liste nor its draft PV (page or feed)
+    assert b"liste-des-deliberations" not in anonymous.get("@@actes/atom.xml").content
     tree = page(anonymous.get("@@seances-publiques"))
     assert "Séances passées" in words(tree)
     before = past_session(tree, heading)
@@ -70,6 +72,14 @@ def test_anonymous_finds_the_published_liste_and_pv_with_their_dates(documented,
     acts = [h for h in links if "@@actes?seance=" in h]
     assert acts == [f"{api.portal.get().absolute_url()}/@@actes?seance={session.UID()}"]
     assert page(anonymous.get(acts[0])).xpath("//h1")
+    # the Atom feed carries them too, the latest first, beside the acts
+    feed = etree.fromstring(anonymous.get("@@actes/atom.xml").content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [t.text for t in feed.xpath("//a:entry/a:title", namespaces=ns)]
+    assert titles[0].startswith("Procès-verbal de la séance du") and "(rectificatif n° 1)" in titles[1], titles
+    ids = feed.xpath("//a:entry/a:id/text()", namespaces=ns)
+    assert f"{session.absolute_url()}/liste-des-deliberations/@@download/file" in ids
+    assert not [i for i in ids if "proces-verbal-projet" in i]
     # the page passes axe-core's WCAG 2.1 A/AA rules with no serious or critical violation
     browser = chromium()
     try:

@@ -96,3 +96,17 @@ def past_sessions(start=0, size=PAGE):
             }
         )
     return rows, len(results)
+
+
+def recent_documents(limit=50):
+    """The listes (with their rectificatifs) and PVs most recently put online, for the Atom feed: one query."""
+    ids = [liste.FILE_ID, PUBLISHED_ID] + [f"{RECTIFICATIF}{number}" for number in range(1, 21)]
+    brains = _catalog().searchResults(
+        portal_type="File",
+        review_state="publishable",
+        id=ids,
+        sort_on="effective",
+        sort_order="descending",
+        sort_limit=limit,
+    )
+    return list(brains[:limit])

@@ -53,6 +53,17 @@ def test_the_closed_council_shows_every_kind_of_vote(demo):
     publication = client("secretariat", json=True).get(f"{closed.absolute_url()}/@publication", timeout=120).json()
     assert publication["minutes"]["approved"]["seance_title"].startswith("Conseil communautaire du ")
     assert publication["minutes"]["signed"]["mode"] == "signatures" and publication["liste"]["published"]
+    # and finds them on the public portal's past séances, with their date of putting online
+    portal = html.fromstring(anonymous.get(f"{demo.absolute_url()}/@@seances-publiques", timeout=120).text)
+    past = [
+        article
+        for article in portal.xpath('//section[@id="seances-passees"]//article')
+        if article.xpath(f'.//a[starts-with(@href, "{closed.absolute_url()}/")]')
+    ]
+    assert len(past) == 1 and words(past[0]).count("Date de mise en ligne") >= 2, words(portal)
+    links = past[0].xpath(".//a/@href")
+    for document in ("proces-verbal", "liste-des-deliberations"):
+        assert f"{closed.absolute_url()}/{document}/@@download/file" in links
 
 
 def test_the_council_in_progress_lets_the_secretariat_vote(demo):

@@ -44,6 +44,10 @@ def test_anonymous_finds_the_published_liste_and_pv_with_their_dates(documented,
     assert "Liste des délibérations : pas encore publiée." in words(before)
     assert "Procès-verbal : pas encore publié" in words(before)
     assert not [h for h in hrefs(before) if "liste-des-deliberations" in h or "proces-verbal" in h]
+    # the secretariat, who may read both, sees on the portal what citizens see
+    secretariat = past_session(page(html_browser("secretaire").get("@@seances-publiques")), heading)
+    assert "Liste des délibérations : pas encore publiée." in words(secretariat)
+    assert not [h for h in hrefs(secretariat) if "liste-des-deliberations" in h or "proces-verbal" in h]
     for draft in ("liste-des-deliberations", "proces-verbal-projet"):
         assert denied(anonymous.get(f"{session.absolute_url()}/{draft}/@@download/file"))
     # the secretariat publishes the liste, a rectificatif, and the PV once approved and signed

@@ -1,8 +1,9 @@
 """The past séances on the public portal with what they published: the liste des délibérations (L2121-25) and its
 rectificatifs, the procès-verbal once published (L2121-15), each with its date of putting online, and a link to the
-séance's acts on @@actes. Catalog queries only, as the visitor: a draft PV or a liste not yet put online is an
+séance's acts on @@actes. Catalog queries only, as an anonymous visitor: a draft PV or a liste not yet put online is an
 internal document the visitor may not View, so it is never found; a huis clos agenda never shows (no agenda here)."""
 
+from AccessControl.SpecialUsers import nobody
 from collective.deliberations.browser import utils
 from collective.deliberations.seance import liste
 from collective.deliberations.seance.publication import PUBLISHED_ID
@@ -13,13 +14,15 @@ PAGE = 10
 RECTIFICATIF = f"{liste.FILE_ID}-rectificatif-"
 
 
-def _catalog():
-    return api.portal.get_tool("portal_catalog")
+def _search(**query):
+    """The catalog as an anonymous visitor sees it, whoever looks: the secretariat's page shows what citizens see."""
+    with api.env.adopt_user(user=nobody):
+        return api.portal.get_tool("portal_catalog").searchResults(**query)
 
 
 def past_session_brains():
     """The séances held (or closed), the latest first (the visitor's permissions applied by the catalog)."""
-    return _catalog().searchResults(
+    return _search(
         portal_type="Session",
         review_state=("held", "closed"),
         sort_on="start",
@@ -43,7 +46,7 @@ def published_documents(session_brains):
     found = {path: {"liste": None, "minutes": None, "rectificatifs": []} for path in paths}
     if not paths:
         return found
-    brains = _catalog().searchResults(
+    brains = _search(
         portal_type="File",
         review_state="publishable",
         path={"query": paths, "depth": 1},
@@ -72,7 +75,7 @@ def body_titles(session_brains):
     parents = sorted({brain.getPath().rsplit("/", 1)[0] for brain in session_brains})
     if not parents:
         return {}
-    brains = _catalog().searchResults(path={"query": parents, "depth": 0})
+    brains = _search(path={"query": parents, "depth": 0})
     return {brain.getPath(): brain.Title for brain in brains}
 
 
@@ -101,7 +104,7 @@ def past_sessions(start=0, size=PAGE):
 def recent_documents(limit=50):
     """The listes (with their rectificatifs) and PVs most recently put online, for the Atom feed: one query."""
     ids = [liste.FILE_ID, PUBLISHED_ID] + [f"{RECTIFICATIF}{number}" for number in range(1, 21)]
-    brains = _catalog().searchResults(
+    brains = _search(
         portal_type="File",
         review_state="publishable",
         id=ids,

@@ -133,3 +133,16 @@ def test_publication_through_rest(published, request_factory):
         "pdf": None,
         "pdf_sha256": None,
     }
+
+
+def test_acts_of_one_seance(published, request_factory):
+    world, act, adopted, individual, planned = published
+
+    def titles(uid):
+        tree = html.fromstring(get(request_factory, f"@@actes?seance={uid}").text)
+        return [
+            " ".join(r.xpath("td")[1].text_content().split()) for r in tree.xpath('//tr[contains(@class,"public-act")]')
+        ]
+
+    assert titles(world.session.UID()) == ["Budget annexe de l'eau"]
+    assert titles(planned.UID()) == []

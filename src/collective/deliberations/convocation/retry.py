@@ -10,28 +10,17 @@ raises ConflictError in the other. A process that dies after its claim leaves th
 lease has passed. The secretariat's "send again" still sends at once.
 """
 
-from AccessControl.SecurityManagement import getSecurityManager
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import setSecurityManager
-from AccessControl.users import system
+from collective.deliberations.background import working_on
 from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.sending import send_after_commit
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from datetime import timedelta
-from Products.CMFPlone.interfaces import IPloneSiteRoot
-from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import clearRequest
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 import logging
 import os
 import threading
-import transaction
 
 
 logger = logging.getLogger("collective.deliberations.convocation")
@@ -83,31 +72,12 @@ def claim_and_send(manager, session):
 
 def run_due(db):
     """Send every due retry of every site of the database; the number of messages tried."""
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
-    saved = getSite(), getSecurityManager(), getRequest()
     tried = 0
-    try:
-        manager.begin()
-        app = makerequest(connection.root()["Application"])
-        setRequest(app.REQUEST)
-        newSecurityManager(None, system)
-        paths = [site.getPhysicalPath() for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
-        for path in paths:
-            portal = app.unrestrictedTraverse(path)
-            setSite(portal)
+    with working_on(db) as (manager, sites):
+        for portal in sites:
             for session in list(sessions_to_retry(portal, now())):
                 tried += claim_and_send(manager, session)
                 manager.begin()
-    finally:
-        manager.abort()
-        connection.close()
-        setSite(saved[0])
-        setSecurityManager(saved[1])
-        if saved[2] is None:
-            clearRequest()
-        else:
-            setRequest(saved[2])
     return tried
 
 

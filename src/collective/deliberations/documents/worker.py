@@ -5,10 +5,7 @@ to deploy or supervise, and several processes on one database (RelStorage) share
 are transactional (see queue.py). The thread uses its own ZODB connection and transaction manager, sleeps between
 polls, and is woken at once by an upload committed in its own process."""
 
-from AccessControl.SecurityManagement import getSecurityManager
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import setSecurityManager
-from AccessControl.users import system
+from collective.deliberations.background import working_on
 from collective.deliberations.documents import queue as jobs
 from collective.deliberations.documents.converter import DocumentConverter
 from collective.deliberations.documents.status import CONVERTED
@@ -18,20 +15,12 @@ from collective.deliberations.documents.status import set_status
 from collective.documentviewer.settings import Settings
 from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
-from Products.CMFPlone.interfaces import IPloneSiteRoot
-from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import clearRequest
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 import logging
 import os
 import threading
 import time
-import transaction
 
 
 logger = logging.getLogger("collective.deliberations.conversion")
@@ -66,30 +55,11 @@ class Runner:
     def run_pending(self, limit=None):
         """Convert every due job of every site of the database; the number of jobs handled."""
         self.name = jobs.worker_name()
-        manager = transaction.TransactionManager()
-        connection = self.db.open(transaction_manager=manager)
         handled = 0
-        saved = getSite(), getSecurityManager(), getRequest()  # run inline, the caller keeps its own
-        try:
-            manager.begin()
-            app = makerequest(connection.root()["Application"])
-            setRequest(app.REQUEST)
-            newSecurityManager(None, system)
-            paths = [site.getPhysicalPath() for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
-            for path in paths:
-                portal = app.unrestrictedTraverse(path)
-                setSite(portal)
+        with working_on(self.db) as (manager, sites):
+            for portal in sites:
                 while (limit is None or handled < limit) and self.run_one(manager, portal):
                     handled += 1
-        finally:
-            manager.abort()
-            connection.close()
-            setSite(saved[0])
-            setSecurityManager(saved[1])
-            if saved[2] is None:
-                clearRequest()
-            else:
-                setRequest(saved[2])
         return handled
 
     def claim_next(self, manager, portal):

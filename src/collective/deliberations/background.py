@@ -1,0 +1,51 @@
+"""What a background thread of a Zope process (the conversion worker, the mail retrier) needs to work on the
+database: a connection and transaction manager of its own, the system user, a request, and each Plone site in turn.
+
+Run inline (tests, console scripts), the caller's site, security manager and request are given back afterwards."""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.users import system
+from contextlib import contextmanager
+from Products.CMFPlone.interfaces import IPloneSiteRoot
+from Testing.makerequest import makerequest
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.globalrequest import clearRequest
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
+
+import transaction
+
+
+@contextmanager
+def working_on(db):
+    """(manager, sites): the transaction manager of a new connection to `db`, begun, and an iterator of its Plone
+    sites, each set as the current site when it is handed out. Aborts and closes on leaving."""
+    manager = transaction.TransactionManager()
+    connection = db.open(transaction_manager=manager)
+    saved = getSite(), getSecurityManager(), getRequest()
+    try:
+        manager.begin()
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        newSecurityManager(None, system)
+        yield manager, _sites(app)
+    finally:
+        manager.abort()
+        connection.close()
+        setSite(saved[0])
+        setSecurityManager(saved[1])
+        if saved[2] is None:
+            clearRequest()
+        else:
+            setRequest(saved[2])
+
+
+def _sites(app):
+    paths = [site.getPhysicalPath() for site in app.objectValues() if IPloneSiteRoot.providedBy(site)]
+    for path in paths:
+        portal = app.unrestrictedTraverse(path)
+        setSite(portal)
+        yield portal

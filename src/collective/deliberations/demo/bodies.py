@@ -49,7 +49,11 @@ def role_in_body(user_id, president, vice_presidents=()):
     return "vice_president" if user_id in vice_presidents else "membre"
 
 
-def ensure_memberships(body, members, president, vice_presidents=()):
+# Two council members asked for their convocation on paper (L2121-10): the follow-up lists them with their letters.
+PAPER = ("conseiller-40", "conseiller-41")
+
+
+def ensure_memberships(body, members, president, vice_presidents=(), paper=()):
     """One membership a member, its id the user id."""
     for user_id in members:
         if user_id in body.objectIds():
@@ -63,6 +67,7 @@ def ensure_memberships(body, members, president, vice_presidents=()):
                 member_role=role_in_body(user_id, president, vice_presidents),
                 voting_right=True,
                 start=installation(),
+                paper_convocation=user_id in paper,
             )
 
 
@@ -131,7 +136,7 @@ def ensure_bodies(portal):
             description="La présidente, les vice-présidents et neuf conseillers ; il décide par délégation du conseil.",
             body_kind="bureau",
         )
-    ensure_memberships(council, ["elu", "elu2"] + OFFICIAL_IDS, PRESIDENT, VICE_PRESIDENTS)
+    ensure_memberships(council, ["elu", "elu2"] + OFFICIAL_IDS, PRESIDENT, VICE_PRESIDENTS, PAPER)
     ensure_memberships(bureau, OFFICIAL_IDS[:16], PRESIDENT, VICE_PRESIDENTS)
     commissions = {}
     for index, (commission_id, (title, president, size)) in enumerate(COMMISSIONS.items()):

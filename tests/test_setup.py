@@ -55,5 +55,9 @@ class TestUninstall:
     def test_dashboard_tab_removed(self, portal):
         assert "deliberations-dashboard" not in portal.portal_actions.portal_tabs.objectIds()
 
+    def test_portal_tabs_removed(self, portal):
+        tabs = portal.portal_actions.portal_tabs.objectIds()
+        assert "actes-publies" not in tabs and "seances-publiques" not in tabs
+
     def test_registry_records_removed(self, portal):
         assert RECORD not in getUtility(IRegistry)

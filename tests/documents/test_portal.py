@@ -146,3 +146,20 @@ def test_acts_of_one_seance(published, request_factory):
 
     assert titles(world.session.UID()) == ["Budget annexe de l'eau"]
     assert titles(planned.UID()) == []
+
+
+def test_the_portal_is_reached_from_every_page(published):
+    """The global navigation leads a citizen to the published acts and to the sessions with their minutes."""
+    import requests
+
+    portal_url = api.portal.get().absolute_url()
+    headers = {"Accept": "text/html", "Accept-Language": "fr"}
+    front = requests.get(portal_url, headers=headers, timeout=60)
+    assert front.status_code == 200
+    links = html.fromstring(front.text).xpath('//*[@id="portal-globalnav"]//a')
+    tabs = {" ".join(a.text_content().split()): a.get("href") for a in links}
+    assert tabs.get("Actes publiés") == f"{portal_url}/@@actes", tabs
+    assert tabs.get("Séances et procès-verbaux") == f"{portal_url}/@@seances-publiques", tabs
+    assert "Mes délibérations" not in tabs  # the dashboards' tabs are for those logged in
+    for href in (tabs["Actes publiés"], tabs["Séances et procès-verbaux"]):
+        assert requests.get(href, headers=headers, timeout=60).status_code == 200

@@ -92,8 +92,6 @@ FALLBACK_SESSIONS = (
 )
 
 
-
-
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -168,10 +166,8 @@ class Bench:
         self.log(f"   {seconds:.0f} s")
         self.log(f"3. two stock folders of {args.deliberations} Documents each, and the facts...")
         facts = self.work / "facts.json"
-        seconds = self.script(
-            "bench_content_setup.py", self.conf, "Plone", args.deliberations, args.deliberations, args.sessions, args.seed,
-            reference, facts,
-        )  # fmt: skip
+        arguments = (self.conf, "Plone", args.deliberations, args.deliberations, args.sessions, args.seed, reference)
+        seconds = self.script("bench_content_setup.py", *arguments, facts)
         self.figures.append((f"two stock folders of {args.deliberations} Documents (invokeFactory)", seconds))
         self.facts = json.loads(facts.read_text())
         (self.work / "figures.json").write_text(json.dumps(self.figures))

@@ -37,14 +37,15 @@ for folder_id, block in (("dossier-stock", True), ("dossier-stock-portlets", Fal
     folder.reindexObjectSecurity()
     for column in ("plone.leftcolumn", "plone.rightcolumn") if block else ():
         manager = getUtility(IPortletManager, name=column)
-        getMultiAdapter((folder, manager), ILocalPortletAssignmentManager).setBlacklistStatus(
-            CONTEXT_CATEGORY, True
-        )
+        getMultiAdapter((folder, manager), ILocalPortletAssignmentManager).setBlacklistStatus(CONTEXT_CATEGORY, True)
     for n in range(1, int(documents) + 1):
         folder.invokeFactory(
-            "Document", f"document-{n:05d}", title=f"Compte rendu n° {n}",
+            "Document",
+            f"document-{n:05d}",
+            title=f"Compte rendu n° {n}",
             description="Un document ordinaire de Plone, pour comparer.",
-            creators=("agent-urbanisme",), exclude_from_nav=True,
+            creators=("agent-urbanisme",),
+            exclude_from_nav=True,
         )
         if n % 1000 == 0:
             transaction.commit()

@@ -8,6 +8,8 @@ rendering runs in the process in a fraction of a second without starting LibreOf
 from Acquisition import aq_inner
 from collective.deliberations.browser import utils
 from collective.deliberations.collectivite import get_settings
+from collective.deliberations.documents.rendering import html_to_pdfa
+from collective.deliberations.documents.rendering import send_pdf
 from collective.deliberations.portal.publication import online_date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -89,16 +91,7 @@ class ActPDFView(BrowserView):
 
     def render(self):
         """The act's PDF/A bytes from its data as they are now."""
-        from weasyprint import HTML
-
-        source = self.html(data=self.data())
-        return HTML(string=source, base_url=self.context.absolute_url()).write_pdf(pdf_variant="pdf/a-3b")
+        return html_to_pdfa(self.html(data=self.data()), self.context.absolute_url())
 
     def __call__(self):
-        pdf = self.render()
-        response = self.request.response
-        response.setHeader("Content-Type", "application/pdf")
-        name = (self.context.number or self.context.getId()).replace('"', "")
-        response.setHeader("Content-Disposition", f'inline; filename="{name}.pdf"')
-        response.setHeader("Content-Length", str(len(pdf)))
-        return pdf
+        return send_pdf(self.request.response, self.render(), f"{self.context.number or self.context.getId()}.pdf")

@@ -3,6 +3,8 @@
 from Acquisition import aq_inner
 from collective.deliberations.browser import utils
 from collective.deliberations.collectivite import get_settings
+from collective.deliberations.documents.rendering import html_to_pdfa
+from collective.deliberations.documents.rendering import send_pdf
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -35,13 +37,5 @@ class AgendaPDFView(BrowserView):
         }
 
     def __call__(self):
-        from weasyprint import HTML
-
-        pdf = HTML(string=self.html(data=self.data()), base_url=self.context.absolute_url()).write_pdf(
-            pdf_variant="pdf/a-3b"
-        )
-        response = self.request.response
-        response.setHeader("Content-Type", "application/pdf")
-        response.setHeader("Content-Disposition", f'inline; filename="ordre-du-jour-{self.context.getId()}.pdf"')
-        response.setHeader("Content-Length", str(len(pdf)))
-        return pdf
+        pdf = html_to_pdfa(self.html(data=self.data()), self.context.absolute_url())
+        return send_pdf(self.request.response, pdf, f"ordre-du-jour-{self.context.getId()}.pdf")

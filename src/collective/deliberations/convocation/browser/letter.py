@@ -10,6 +10,8 @@ from collective.deliberations.browser import utils
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.convocation.message import dossier_url
 from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.documents.rendering import html_to_pdfa
+from collective.deliberations.documents.rendering import send_pdf
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -50,13 +52,5 @@ class ConvocationLetterPDF(BrowserView):
         }
 
     def __call__(self):
-        from weasyprint import HTML
-
-        pdf = HTML(string=self.html(data=self.data()), base_url=self.context.absolute_url()).write_pdf(
-            pdf_variant="pdf/a-3b"
-        )
-        response = self.request.response
-        response.setHeader("Content-Type", "application/pdf")
-        response.setHeader("Content-Disposition", f'inline; filename="convocation-{self.context.getId()}.pdf"')
-        response.setHeader("Content-Length", str(len(pdf)))
-        return pdf
+        pdf = html_to_pdfa(self.html(data=self.data()), self.context.absolute_url())
+        return send_pdf(self.request.response, pdf, f"convocation-{self.context.getId()}.pdf")

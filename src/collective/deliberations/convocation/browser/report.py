@@ -10,6 +10,8 @@ from collective.deliberations.convocation.browser.followup import FollowUpView
 from collective.deliberations.convocation.checks import jours_francs
 from collective.deliberations.convocation.checks import required_jours_francs
 from collective.deliberations.convocation.storage import now
+from collective.deliberations.documents.rendering import html_to_pdfa
+from collective.deliberations.documents.rendering import send_pdf
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
@@ -38,13 +40,7 @@ class FollowUpPDF(FollowUpView):
         }
 
     def __call__(self):
-        from weasyprint import HTML
-
         if self.convocation() is None:
             raise NotFound("not convened")
-        pdf = HTML(string=self.html(), base_url=self.context.absolute_url()).write_pdf(pdf_variant="pdf/a-3b")
-        response = self.request.response
-        response.setHeader("Content-Type", "application/pdf")
-        response.setHeader("Content-Disposition", f'inline; filename="suivi-convocation-{self.context.getId()}.pdf"')
-        response.setHeader("Content-Length", str(len(pdf)))
-        return pdf
+        pdf = html_to_pdfa(self.html(), self.context.absolute_url())
+        return send_pdf(self.request.response, pdf, f"suivi-convocation-{self.context.getId()}.pdf")

@@ -62,3 +62,23 @@ def lines_of(proposal):
         lines.extend(f"    - {doc['title']} ({doc['size']} octets)" for doc in record["documents"])
     lines += ["", "Visa du service d'archives (autorité, date, référence, signature) :"]
     return lines
+
+
+def entry(obj, title, rule, start, end, documents, **extra):
+    """One row of a bordereau: what is destroyed (`documents`: (title, size in bytes) pairs), from which record,
+    under which rule of the schedule, its DUA from `start` to `end`."""
+    return {
+        "uid": obj.UID(),
+        **extra,
+        "path": "/".join(obj.getPhysicalPath()),
+        "title": title,
+        "portal_type": obj.portal_type,
+        "category": rule["title"],
+        "start": str(start),
+        "dua_end": str(end),
+        "final_action": rule["final_action"],
+        "appraisal_rule": rule["appraisal_rule"],
+        "legal_basis": rule["legal_basis"],
+        "documents": [{"title": name, "size": size} for name, size in documents],
+        "volume": sum(size for _name, size in documents),
+    }

@@ -5,6 +5,7 @@ removes the records' documents and texts and leaves each record as a tombstone (
 from BTrees.OOBTree import OOBTree
 from collective.deliberations import _
 from collective.deliberations.archives import refusals
+from collective.deliberations.archives.bordereau import entry as bordereau_entry
 from collective.deliberations.archives.bordereau import lines_of
 from collective.deliberations.archives.bordereau import pdf
 from collective.deliberations.archives.log import log_action
@@ -97,21 +98,9 @@ def doomed_documents(record, schedule):
 def _entry(record, schedule):
     category = category_of(record)
     rule = schedule[category]
-    documents = doomed_documents(record, schedule)
-    return {
-        "uid": record.UID(),
-        "path": "/".join(record.getPhysicalPath()),
-        "title": record.Title(),
-        "portal_type": record.portal_type,
-        "category": rule["title"],
-        "start": str(start_date(record, rule["start_event"])),
-        "dua_end": str(dua_end(record, schedule)),
-        "final_action": rule["final_action"],
-        "appraisal_rule": rule["appraisal_rule"],
-        "legal_basis": rule["legal_basis"],
-        "documents": [{"title": doc.Title(), "size": _size(doc)} for doc in documents],
-        "volume": sum(_size(doc) for doc in documents),
-    }
+    documents = [(doc.Title(), _size(doc)) for doc in doomed_documents(record, schedule)]
+    start = start_date(record, rule["start_event"])
+    return bordereau_entry(record, record.Title(), rule, start, dua_end(record, schedule), documents)
 
 
 def propose(records, title, personal=()):

@@ -4,6 +4,7 @@ schedule's rule "personal"; running it purges the data through convocation/purge
 
 from collective.deliberations import _
 from collective.deliberations.archives import refusals
+from collective.deliberations.archives.bordereau import entry as bordereau_entry
 from collective.deliberations.archives.retention import add_years
 from collective.deliberations.archives.retention import closed_record
 from collective.deliberations.archives.retention import hold_of
@@ -49,23 +50,10 @@ def check_personal(session, schedule, today):
 def personal_entry(session, schedule):
     rule = schedule[CATEGORY]
     count = personal_data_count(session)
-    return {
-        "uid": session.UID(),
-        "kind": CATEGORY,
-        "path": "/".join(session.getPhysicalPath()),
-        "title": personal_title(session),
-        "portal_type": session.portal_type,
-        "category": rule["title"],
-        "start": str(start_date(session, rule["start_event"])),
-        "dua_end": str(personal_dua_end(session, schedule)),
-        "final_action": rule["final_action"],
-        "appraisal_rule": rule["appraisal_rule"],
-        "legal_basis": rule["legal_basis"],
-        "documents": [
-            {"title": f"{count} destinataires : adresses, accusés de lecture, réponses de présence", "size": 0}
-        ],
-        "volume": 0,
-    }
+    what = f"{count} destinataires : adresses, accusés de lecture, réponses de présence"
+    start = start_date(session, rule["start_event"])
+    end = personal_dua_end(session, schedule)
+    return bordereau_entry(session, personal_title(session), rule, start, end, [(what, 0)], kind=CATEGORY)
 
 
 def pending_personal_data(start, end, schedule):

@@ -16,7 +16,12 @@ from zope.globalrequest import clearRequest
 from zope.globalrequest import getRequest
 from zope.globalrequest import setRequest
 
+import logging
+import threading
 import transaction
+
+
+logger = logging.getLogger("collective.deliberations")
 
 
 @contextmanager
@@ -49,3 +54,32 @@ def _sites(app):
         portal = app.unrestrictedTraverse(path)
         setSite(portal)
         yield portal
+
+
+class PollingThread(threading.Thread):
+    """Calls `work()` every `interval` seconds, or at once when woken, until stopped; an error is logged and the
+    thread goes on (a background thread that dies would leave its queue unattended until the process restarts)."""
+
+    def __init__(self, name, interval, work):
+        super().__init__(name=name, daemon=True)
+        self.interval, self.work = interval, work
+        self.woken = threading.Event()
+        self.stopping = threading.Event()
+
+    def wake(self):
+        self.woken.set()
+
+    def stop(self, wait=False):
+        self.stopping.set()
+        self.woken.set()
+        if wait:
+            self.join()
+
+    def run(self):
+        while not self.stopping.is_set():
+            self.woken.clear()
+            try:
+                self.work()
+            except Exception:
+                logger.exception("%s: unexpected error, going on", self.name)
+            self.woken.wait(self.interval)

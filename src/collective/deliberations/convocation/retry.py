@@ -10,6 +10,7 @@ raises ConflictError in the other. A process that dies after its claim leaves th
 lease has passed. The secretariat's "send again" still sends at once.
 """
 
+from collective.deliberations.background import PollingThread
 from collective.deliberations.background import working_on
 from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.sending import send_after_commit
@@ -20,7 +21,6 @@ from ZODB.POSException import ConflictError
 
 import logging
 import os
-import threading
 
 
 logger = logging.getLogger("collective.deliberations.convocation")
@@ -81,23 +81,12 @@ def run_due(db):
     return tried
 
 
-class Retrier(threading.Thread):
+class Retrier(PollingThread):
     def __init__(self, db, interval=POLL):
-        super().__init__(name="deliberations-mail-retry", daemon=True)
-        self.db, self.interval = db, interval
-        self.stopping = threading.Event()
+        super().__init__("deliberations-mail-retry", interval, lambda: run_due(db))
 
     def stop(self):
-        self.stopping.set()
-        self.join()
-
-    def run(self):
-        while not self.stopping.is_set():
-            try:
-                run_due(self.db)
-            except Exception:
-                logger.exception("mail retry: unexpected error, going on")
-            self.stopping.wait(self.interval)
+        super().stop(wait=True)
 
 
 def start_retrier(db, interval=POLL):

@@ -5,6 +5,7 @@ to deploy or supervise, and several processes on one database (RelStorage) share
 are transactional (see queue.py). The thread uses its own ZODB connection and transaction manager, sleeps between
 polls, and is woken at once by an upload committed in its own process."""
 
+from collective.deliberations.background import PollingThread
 from collective.deliberations.background import working_on
 from collective.deliberations.documents import queue as jobs
 from collective.deliberations.documents.converter import DocumentConverter
@@ -19,7 +20,6 @@ from ZODB.POSException import ConflictError
 
 import logging
 import os
-import threading
 import time
 
 
@@ -168,29 +168,10 @@ def retry(manager, change, attempts=5):
     return False
 
 
-class Worker(threading.Thread):
+class Worker(PollingThread):
     def __init__(self, db, interval=POLL):
-        super().__init__(name="deliberations-conversion", daemon=True)
         self.runner = Runner(db)
-        self.interval = interval
-        self.woken = threading.Event()
-        self.stopping = threading.Event()
-
-    def wake(self):
-        self.woken.set()
-
-    def stop(self):
-        self.stopping.set()
-        self.woken.set()
-
-    def run(self):
-        while not self.stopping.is_set():
-            self.woken.clear()
-            try:
-                self.runner.run_pending()
-            except Exception:
-                logger.exception("conversion worker: unexpected error, going on")
-            self.woken.wait(self.interval)
+        super().__init__("deliberations-conversion", interval, self.runner.run_pending)
 
 
 def start_worker(db, interval=POLL):

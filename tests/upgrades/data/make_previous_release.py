@@ -38,9 +38,9 @@ def run(*command, **kwargs):
 
 
 def pack(var):
-    import ZODB
-
     from ZODB.FileStorage import FileStorage
+
+    import ZODB
 
     db = ZODB.DB(FileStorage(str(var / "filestorage" / "Data.fs"), blob_dir=str(var / "blobstorage")))
     db.pack(time.time())

@@ -2,16 +2,20 @@
 and later; once the server is back, the retriers (two here, as two Zope processes would run) send each message
 once."""
 
+from .conftest import authenticator
 from .conftest import convene
 from .conftest import free_port
 from .conftest import Inbox
+from .conftest import personal_link
 from .conftest import point_mailhost
 from aiosmtpd.controller import Controller
 from collective.deliberations.convocation import retry
 from collective.deliberations.convocation import sending
 from collective.deliberations.convocation.storage import get_convocation
 from lxml import html
+from plone import api
 
+import re
 import time
 import transaction
 
@@ -65,3 +69,37 @@ def test_sends_left_by_a_server_down_go_by_themselves_once_it_is_back(site, inbo
     elu = get_convocation(site.session).get("elu")
     assert elu.next_try_at is None and not elu.outbox and elu.messages[-1]["kind"] == "convocation"
     assert "@@convocation-lien/" in back.to("elu@example.org")[0].get_body(("plain",)).get_content()
+
+
+def test_a_retried_message_is_in_the_sites_language_with_the_link_of_the_first_send(site, inbox, browser, monkeypatch):
+    """The retrier runs without a request: its messages are still French, with French dates, and their link is
+    the site's address as the convening request saw it (never the thread's own, never 127.0.0.1)."""
+    monkeypatch.setattr(sending, "FIRST_DELAY", 0.2)
+    port = free_port()
+    point_mailhost(port)
+    transaction.commit()
+    convene(site.session)
+    token = get_convocation(site.session).get("elu").token
+    first_link = f"{api.portal.get().absolute_url()}/@@convocation-lien/{token}"  # what the convening request saw
+    # meanwhile the secretariat sends again to another member from the server itself, by its address 127.0.0.1
+    secretariat = browser("secretaire")
+    followup = f"{site.session.absolute_url()}/@@convocation-suivi".replace("//localhost", "//127.0.0.1")
+    page = secretariat.get(followup)
+    secretariat.post(followup, data={"recipient": "elu2", "resend": "1", "_authenticator": authenticator(page.text)})
+    back = Inbox()
+    server = Controller(back, hostname="127.0.0.1", port=port)
+    server.start()
+    retrier = retry.start_retrier(site.session._p_jar.db(), interval=0.2)
+    try:
+        assert wait_for(lambda: all(r.status == "sent" for r in get_convocation(site.session).all()))
+    finally:
+        retrier.stop()
+        server.stop()
+    message = back.to("elu@example.org")[0]
+    text = message.get_body(("plain",)).get_content()
+    assert message["Subject"] == "Convocation : Séance"
+    assert "Bonjour Élu du conseil et de la commission," in text and "Vous êtes convoqué(e)" in text
+    assert "Date and time" not in text and "Dear" not in text
+    assert re.search(r"Date et heure : \w+ \d+ \w+ \d{4} à \d+ h \d\d", text), text
+    assert personal_link(message) == first_link and "127.0.0.1" not in first_link
+    assert "127.0.0.1" not in personal_link(back.to("elu2@example.org")[-1])

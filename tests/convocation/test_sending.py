@@ -1,6 +1,7 @@
 """Convening sends one message per member through the SMTP server once the transaction commits."""
 
 from .conftest import convene
+from .conftest import personal_link
 from .conftest import point_mailhost
 from collective.deliberations.convocation.storage import get_convocation
 from plone import api
@@ -106,3 +107,30 @@ def test_the_reminders_page_is_for_managers(site, inbox, request_factory, browse
     assert answer.status_code == 200 and answer.text == "0 rappel(s)\n"  # the session is 10 days ahead
     refused = browser("secretaire").post("@@convocation-rappels", allow_redirects=False)
     assert refused.status_code == 302 and "require_login" in refused.headers["Location"]
+
+
+def test_the_links_use_the_public_address_when_it_is_set(site, inbox):
+    api.portal.set_registry_record(
+        "collective.deliberations.convocation.public_url", "https://deliberations.example.org/"
+    )
+    transaction.commit()
+    convene(site.session)
+    token = get_convocation(site.session).get("elu").token
+    assert (
+        personal_link(inbox.to("elu@example.org")[0]) == f"https://deliberations.example.org/@@convocation-lien/{token}"
+    )
+
+
+def test_every_background_job_speaks_the_sites_language(site):
+    """The request a background thread works with (mail retrier, conversion worker) is French as the site is."""
+    from collective.deliberations import _
+    from collective.deliberations.background import working_on
+    from zope.globalrequest import getRequest
+    from zope.i18n import translate
+
+    with working_on(site.session._p_jar.db()) as (_manager, sites):
+        for _portal in sites:
+            request = getRequest()
+            assert request["LANGUAGE"] == "fr"
+            assert translate(_("Date and time"), context=request) == "Date et heure"
+            assert api.portal.get_localized_time(datetime=site.session.start).count("/") == 2  # 14/12/2026

@@ -1,5 +1,7 @@
 """What a background thread of a Zope process (the conversion worker, the mail retrier) needs to work on the
-database: a connection and transaction manager of its own, the system user, a request, and each Plone site in turn.
+database: a connection and transaction manager of its own, the system user, a request, and each Plone site in turn,
+the request speaking that site's language (its `plone.default_language`), as a visitor's request would: the mails
+of the retrier and the conversion worker's messages are then French, dates included.
 
 Run inline (tests, console scripts), the caller's site, security manager and request are given back afterwards."""
 
@@ -8,6 +10,8 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.users import system
 from contextlib import contextmanager
+from plone import api
+from plone.i18n.utility import setLanguageBinding
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
 from zope.component.hooks import getSite
@@ -53,7 +57,17 @@ def _sites(app):
     for path in paths:
         portal = app.unrestrictedTraverse(path)
         setSite(portal)
+        speak_the_sites_language(app.REQUEST)
         yield portal
+
+
+def speak_the_sites_language(request):
+    """Give `request` the site's negotiated language (no visitor: its default language) where zope.i18n and Plone
+    look for it: `request["LANGUAGE"]`, the language binding, and the Accept-Language header."""
+    language = setLanguageBinding(request) or api.portal.get_default_language() or "fr"
+    request["LANGUAGE"] = language
+    request.environ["HTTP_ACCEPT_LANGUAGE"] = request["HTTP_ACCEPT_LANGUAGE"] = language
+    return language
 
 
 class PollingThread(threading.Thread):

@@ -3,6 +3,7 @@ Each carries the session's date, place and agenda, the personal link and the iCa
 
 from collective.deliberations import _
 from collective.deliberations.convocation.ical import invitation
+from collective.deliberations.convocation.settings import setting
 from collective.deliberations.convocation.storage import get_convocation
 from email import policy
 from email.message import EmailMessage
@@ -10,10 +11,14 @@ from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
 from plone import api
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.i18n.locales import locales
 
 
+LOOPBACK = ("127.0.0.1", "::1")
 SUBJECTS = {
     "convocation": _("mail_subject_convocation", default="Convocation: ${session}"),
     "invitation": _("mail_subject_invitation", default="Invitation: ${session}"),
@@ -50,11 +55,27 @@ INTROS = {
 }
 
 
-def tr(message):
+def language():
+    """The language of the request sending (background threads get the site's, background.py), else the site's."""
     request = getRequest()
-    if request is not None:
-        return translate(message, context=request)
-    return translate(message, target_language=api.portal.get_default_language() or "fr")
+    found = request.get("LANGUAGE") if request is not None else None
+    return (found or api.portal.get_default_language() or "fr").split("-")[0]
+
+
+def tr(message):
+    return translate(message, target_language=language())
+
+
+def long_datetime(value):
+    """The date in words, as a letter of convocation gives it: « mercredi 20 janvier 2027 à 18 h 30 »."""
+    day = locales.getLocale(language()).dates.getFormatter("date", "full").format(value)
+    return tr(
+        _(
+            "mail_date_time",
+            default="${date} at ${hour}:${minute}",
+            mapping={"date": day, "hour": str(value.hour), "minute": f"{value.minute:02d}"},
+        )
+    )
 
 
 def sender():
@@ -62,10 +83,19 @@ def sender():
     return address, api.portal.get_registry_record("plone.email_from_name", default="") or ""
 
 
-def dossier_url(recipient, session=None):
+def site_url(session=None):
+    """The site's address in the mails: the setting, else the one recorded when the session was convened, else
+    this request's; the loopback address as `localhost` (Plone serves 127.0.0.1 unthemed)."""
     convocation = get_convocation(session) if session is not None else None
-    base = getattr(convocation, "portal_url", None) or api.portal.get().absolute_url()
-    return f"{base}/@@convocation-lien/{recipient.token}"
+    base = setting("public_url") or getattr(convocation, "portal_url", None) or api.portal.get().absolute_url()
+    parts = urlsplit(base.rstrip("/"))
+    if parts.hostname in LOOPBACK:
+        parts = parts._replace(netloc="localhost" + (f":{parts.port}" if parts.port else ""))
+    return urlunsplit(parts)
+
+
+def dossier_url(recipient, session=None):
+    return f"{site_url(session)}/@@convocation-lien/{recipient.token}"
 
 
 def body_text(session, recipient, kind, changes=()):
@@ -78,7 +108,7 @@ def body_text(session, recipient, kind, changes=()):
     lines += [
         "",
         session.Title(),
-        f"{tr(_('Date and time'))} : {api.portal.get_localized_time(datetime=session.start, long_format=True)}",
+        f"{tr(_('Date and time'))} : {long_datetime(session.start)}",
     ]
     if session.place:
         lines.append(f"{tr(_('Place'))} : {session.place}")

@@ -50,12 +50,13 @@ def queue(session, recipient, kind, changes=()):
 
 def send_after_commit(session, userids=None, from_request=True):
     """Build now the messages waiting in the outbox of `userids` (all recipients by default) and send them once
-    this transaction commits. The site's address seen by a request is kept for the links of the automatic retries
-    (retry.py), which run without one."""
+    this transaction commits. The site's address seen by the first request that sent (the convening) is kept for
+    the links of every later message (message.site_url): the automatic retries (retry.py) run without a request,
+    and a later request may come by another address."""
     convocation = get_convocation(session)
     if convocation is None:
         return 0
-    if from_request:
+    if from_request and not convocation.portal_url:
         convocation.portal_url = api.portal.get().absolute_url()
     mailhost = api.portal.get_tool("MailHost")
     batch = []

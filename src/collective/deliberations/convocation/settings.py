@@ -24,6 +24,16 @@ class IConvocationSettings(Interface):
         default=2,
         required=True,
     )
+    public_url = schema.TextLine(
+        title=_("label_public_url", default="Public address of the site in the mails"),
+        description=_(
+            "help_public_url",
+            default="For example https://deliberations.example.org. Empty: the address the site was reached at when"
+            " the session was convened.",
+        ),
+        default="",
+        required=False,
+    )
     tsa_url = schema.TextLine(
         title=_("label_tsa_url", default="Timestamping authority (RFC 3161) URL"),
         description=_("help_tsa_url", default="Empty: the manifests are dated by this server only."),

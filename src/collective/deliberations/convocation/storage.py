@@ -59,7 +59,7 @@ class Recipient(Persistent):
 
 class Convocation(Persistent):
     reminded_at = None  # when the reminder was queued (reminders.py)
-    portal_url = None  # the site's address as the last request saw it: the links of the automatic retries
+    portal_url = None  # the site's address as the convening request saw it: the links of the later messages
 
     def __init__(self):
         self.recipients = OOBTree()

@@ -5,6 +5,7 @@ séances with their published liste des délibérations and procès-verbal (past
 from collective.deliberations.browser import utils
 from collective.deliberations.portal.past_sessions import PAGE
 from collective.deliberations.portal.past_sessions import past_sessions
+from collective.deliberations.validation import batch_start
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
@@ -49,8 +50,7 @@ class PublicSessionsView(BrowserView):
 
     def past(self):
         """The page of past séances (``b_start``) and its previous / next links."""
-        raw = str(self.request.form.get("b_start", "0"))
-        start = int(raw) if raw.isdigit() else 0
+        start = batch_start(self.request.form)
         rows, total = past_sessions(start)
         base = f"{api.portal.get().absolute_url()}/@@seances-publiques"
 

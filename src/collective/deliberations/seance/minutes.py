@@ -8,6 +8,7 @@ from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import libreoffice_command
+from collective.deliberations.richtext import safe_output
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import agenda_ids
 from collective.deliberations.seance.attendance import members
@@ -15,6 +16,7 @@ from collective.deliberations.seance.attendance import Presence
 from collective.deliberations.seance.files import write_document
 from collective.deliberations.seance.liste import french_date
 from collective.deliberations.seance.record import get_record
+from collective.deliberations.security.disclosure import is_huis_clos
 from html import escape
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -27,11 +29,23 @@ import tempfile
 FILE_ID = "proces-verbal-projet"
 ODT = "application/vnd.oasis.opendocument.text"
 RECONVENED = ", séance réunie sans condition de quorum après une première convocation"
+HUIS_CLOS = (
+    "<p><strong>Point examiné à huis clos</strong> (article L2121-18 du CGCT) : le public n'assistait pas aux débats"
+    " ni au vote. Les noms des votants d'un scrutin public figurent au procès-verbal (article L2121-15).</p>"
+)
 CHOICES = (("pour", "Pour"), ("contre", "Contre"), ("abstention", "Abstention"), ("npp", "Ne prennent pas part"))
 
 
 def title(session):
     return f"Procès-verbal de la séance du {french_date(session.start)} (projet)"
+
+
+def _deliberation(item):
+    return item.get_deliberation() if item.item_kind == "deliberation" else None
+
+
+def _huis_clos_mark(item):
+    return " (huis clos)" if is_huis_clos(_deliberation(item)) else ""
 
 
 def _names(people, names):
@@ -86,19 +100,21 @@ def minutes_html(session):
             else ""
         )
         + ".</p><h2>Ordre du jour</h2><ol>"
-        + "".join(f"<li>{escape(item.Title())}</li>" for item in session.agenda())
+        + "".join(f"<li>{escape(item.Title())}{_huis_clos_mark(item)}</li>" for item in session.agenda())
         + "</ol>"
     )
     parts = [head]
     for rank, item in enumerate(session.agenda(), 1):
         presence = Presence(session, item.getId(), in_office, order)
         parts.append(f"<h2>{rank}. {escape(item.Title())}</h2>")
+        if is_huis_clos(_deliberation(item)):
+            parts.append(HUIS_CLOS)
         out = [m for m, s in presence.status.items() if s == "conflict"]
         if out:
             parts.append(f"<p>Ne prennent pas part (hors de la salle) : {_names(out, names)}.</p>")
-        deliberation = item.get_deliberation() if item.item_kind == "deliberation" else None
+        deliberation = _deliberation(item)
         if deliberation is not None and deliberation.expose:
-            parts.append(f"<h3>Exposé</h3>{deliberation.expose.output}")
+            parts.append(f"<h3>Exposé</h3>{safe_output(deliberation.expose)}")
         parts.append("<h3>Débats</h3><p>[Substance des débats à compléter par le secrétaire de séance.]</p>")
         vote = record.votes.get(item.getId()) if record is not None else None
         if vote:

@@ -11,9 +11,9 @@ from collective.deliberations.seance.attendance import cancel_movement
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
 from collective.deliberations.seance.state import seance_state
-from collective.deliberations.seance.state import visible_vote
 from collective.deliberations.seance.votes import get_vote
 from collective.deliberations.seance.votes import record_vote
+from collective.deliberations.security.disclosure import visible_vote
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service

@@ -4,15 +4,9 @@ from collective.deliberations.seance.attendance import agenda_ids
 from collective.deliberations.seance.attendance import members
 from collective.deliberations.seance.attendance import Presence
 from collective.deliberations.seance.record import get_record
+from collective.deliberations.security.disclosure import is_huis_clos
+from collective.deliberations.security.disclosure import visible_vote
 from plone import api
-
-
-def visible_vote(session, deliberation, vote):
-    """Huis clos: who voted what stays with those who record the séance; the counts and the result do not."""
-    if vote and getattr(deliberation, "huis_clos", False) and vote.get("ballots"):
-        if not api.user.has_permission("collective.deliberations: Record outcome", obj=session):
-            return {**vote, "ballots": {}}
-    return vote
 
 
 def item_state(session, item, number, record=None, in_office=None, order=None):
@@ -26,7 +20,7 @@ def item_state(session, item, number, record=None, in_office=None, order=None):
         "title": item.Title(),
         "item_kind": item.item_kind,
         "deliberation_state": api.content.get_state(deliberation) if deliberation is not None else None,
-        "huis_clos": bool(getattr(deliberation, "huis_clos", False)),
+        "huis_clos": is_huis_clos(deliberation),
         "presence": presence.summary(),
         "status": dict(presence.status),
         "proxies": dict(presence.proxies),

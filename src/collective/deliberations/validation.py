@@ -1,6 +1,12 @@
-"""A field error with its own, translated message: shown under the field in forms, returned as 400 by REST."""
+"""A field error with its own, translated message: shown under the field in forms, returned as 400 by REST.
 
+And the typed reading of what a request sends (a JSON body's values, a query's paging): a value of the wrong
+kind is refused with an InputError naming the field, never coerced into something else and saved."""
+
+from collective.deliberations import _
 from zope.schema import ValidationError
+
+import datetime
 
 
 class FieldError(ValidationError):
@@ -10,3 +16,60 @@ class FieldError(ValidationError):
 
     def doc(self):
         return self.message
+
+
+class InputError(FieldError):
+    """A value of the wrong kind in a request: a 400 that names the field (services/errors.py answers it)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def text(data, field, default=""):
+    """A string (absent or null: `default`)."""
+    value = data.get(field)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise InputError(_("input_text", default="${field} must be a text.", mapping={"field": field}), field)
+    return value
+
+
+def flag(data, field, default=False):
+    """true or false, nothing else ("oui", 1 or "true" are refused, not guessed)."""
+    value = data.get(field)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise InputError(_("input_flag", default="${field} must be true or false.", mapping={"field": field}), field)
+    return value
+
+
+def texts(data, field):
+    """A list of strings (uids, user ids); absent or null: an empty list."""
+    value = data.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(_("input_texts", default="${field} must be a list of texts.", mapping={"field": field}), field)
+    return value
+
+
+def past_day(value, field):
+    """A date written YYYY-MM-DD, today or before."""
+    try:
+        day = datetime.date.fromisoformat(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise InputError(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD."), field) from error
+    if day > datetime.date.today():
+        raise InputError(
+            _("input_future_day", default="${field} cannot be in the future.", mapping={"field": field}), field
+        )
+    return day
+
+
+def batch_start(form):
+    """The first row of a page (``b_start``): a whole number of 0 or more, anything else is the first page."""
+    raw = form.get("b_start", "")
+    return int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else 0

@@ -2,13 +2,13 @@
 
 from collective.deliberations import _
 from collective.deliberations.interfaces import IBrowserLayer
+from collective.deliberations.validation import FieldError
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
 from zope.component import adapter
 from zope.interface import Interface
-from zope.interface import Invalid
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
@@ -31,19 +31,19 @@ DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
 def valid_siren(value):
     """A SIREN is 9 digits with a Luhn check digit."""
     if not re.fullmatch(r"\d{9}", value or ""):
-        raise Invalid(_("siren_digits", default="A SIREN number has exactly 9 digits."))
+        raise FieldError(_("siren_digits", default="A SIREN number has exactly 9 digits."))
     total = 0
     for position, char in enumerate(reversed(value)):
         digit = int(char) * (2 if position % 2 else 1)
         total += digit - 9 if digit > 9 else digit
     if total % 10:
-        raise Invalid(_("siren_checksum", default="This SIREN number fails its check digit: please check it."))
+        raise FieldError(_("siren_checksum", default="This SIREN number fails its check digit: please check it."))
     return True
 
 
 def valid_departement(value):
     if not DEPARTEMENT.match(value or ""):
-        raise Invalid(
+        raise FieldError(
             _("departement_code", default="A département code is like 01, 34, 2A or 974 (three digits overseas).")
         )
     return True
@@ -57,7 +57,7 @@ def valid_typologies(value):
     """Lines "nature:code" (nature 1 to 6, or "annexe"), the code as NN_XX."""
     wrong = [line for line in value or () if not TYPOLOGY.match(line)]
     if wrong:
-        raise Invalid(
+        raise FieldError(
             _(
                 "actes_typology_lines",
                 default="Each line is a nature (1 to 6, or annexe), a colon and a code such as 99_DE: ${wrong}.",
@@ -75,7 +75,7 @@ def format_act_number(pattern, year, seq):
 def valid_numbering_pattern(value):
     fields = {name for _text, name, _spec, _conv in string.Formatter().parse(value or "") if name is not None}
     if "seq" not in fields or not fields <= {"year", "seq"}:
-        raise Invalid(
+        raise FieldError(
             _(
                 "numbering_fields",
                 default="The pattern uses {seq} (the number of the act in the year) and may use {year}, nothing else.",
@@ -84,12 +84,12 @@ def valid_numbering_pattern(value):
     try:
         examples = [format_act_number(value, 2026, seq) for seq in (1, 999)]
     except (ValueError, IndexError, KeyError) as error:
-        raise Invalid(
+        raise FieldError(
             _("numbering_syntax", default="This pattern cannot be read, for example DEL{year}_{seq:03d}.")
         ) from error
     for example in examples:
         if not ACTES_NUMBER.match(example):
-            raise Invalid(
+            raise FieldError(
                 _(
                     "numbering_actes",
                     default="This pattern gives ${example}: @ctes accepts at most 15 characters among capital letters,"

@@ -6,6 +6,7 @@ deliberation_body, decision_date, review_state)."""
 from collective.deliberations import _
 from collective.deliberations.documents.facets import Facets
 from collective.deliberations.documents.facets import found_rids
+from collective.deliberations.validation import batch_start
 from collective.deliberations.vocabularies.choices import NATURES
 from DateTime import DateTime
 from plone import api
@@ -86,7 +87,7 @@ class SearchView(BrowserView):
         self.searched = any(self.filters.values())
         catalog = api.portal.get_tool("portal_catalog")
         self.results = catalog.searchResults(**self.query(self.filters)) if self.searched else []
-        self.start = max(int(self.request.form.get("b_start", 0) or 0), 0)
+        self.start = batch_start(self.request.form)
         return self.index()
 
     def total(self):

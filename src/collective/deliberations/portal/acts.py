@@ -13,6 +13,7 @@ from collective.deliberations.documents.search import day
 from collective.deliberations.documents.search import MATIERES
 from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.portal.publication import online_date
+from collective.deliberations.validation import batch_start
 from collective.deliberations.vocabularies.choices import INDIVIDUAL_DECISION
 from collective.deliberations.vocabularies.choices import NATURES
 from plone import api
@@ -119,7 +120,7 @@ class ActsView(BrowserView):
                 "range": "min:max" if len(bounds) == 2 else ("min" if start else "max"),
             }
         self.results = published_acts(**criteria)
-        self.start = max(int(form.get("b_start", 0) or 0), 0)
+        self.start = batch_start(form)
         return self.listing()
 
     def rows(self):

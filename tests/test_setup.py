@@ -27,6 +27,10 @@ class TestInstall:
     def test_profile_version(self, setup_tool):
         assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
 
+    def test_only_managers_and_the_secretariat_list_the_accounts(self, portal):
+        roles = {r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]}
+        assert roles == {"Manager", "Site Administrator", "Secretariat"}
+
     @pytest.mark.parametrize("dependency", ["plone.restapi", "collective.documentviewer"])
     def test_dependencies_installed(self, installer, dependency):
         assert installer.is_product_installed(dependency)
@@ -58,6 +62,10 @@ class TestUninstall:
     def test_portal_tabs_removed(self, portal):
         tabs = portal.portal_actions.portal_tabs.objectIds()
         assert "actes-publies" not in tabs and "seances-publiques" not in tabs
+
+    def test_members_list_the_accounts_again(self, portal):
+        roles = {r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]}
+        assert roles == {"Manager", "Site Administrator", "Member"}
 
     def test_registry_records_removed(self, portal):
         assert RECORD not in getUtility(IRegistry)

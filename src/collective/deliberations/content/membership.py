@@ -7,6 +7,7 @@ from collective.deliberations.content.body import IBody
 from collective.deliberations.validation import FieldError
 from datetime import date
 from plone import api
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -59,6 +60,8 @@ class IMembership(model.Schema):
         default="membre",
     )
     voting_right = schema.Bool(title=_("Voting right"), default=True, required=False)
+    # personal data: read only by who sends the convocations, never by visitors nor the other officials
+    directives.read_permission(paper_convocation="collective.deliberations.ManageAgenda")
     paper_convocation = schema.Bool(
         title=_("label_paper_convocation", default="Convocation on paper"),
         description=_(

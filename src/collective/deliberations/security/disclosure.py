@@ -1,7 +1,9 @@
 """What of a séance and of its members a person may read beyond what the workflow already shows: the one place for
 the rules of confidentiality (huis clos, non-public séance, personal data of an official) that pages, REST services,
 files, feeds and exports call. The workflow keeps the objects closed (security/chains.py); these rules keep closed
-what the objects carry (a vote's ballots, a séance's row on an official's record, a member's paper flag).
+what the objects carry (a vote's ballots, a séance's row on an official's record). A member's personal fields (the
+paper convocation) are closed by their schema's read_permission, Manage agenda (content/membership.py), which every
+form, page and REST serializer honours; listing the accounts takes List portal members (rolemap.xml).
 
 L2121-18 CGCT: the council may sit in huis clos; L2121-15: the minutes name the voters of a public ballot."""
 
@@ -10,9 +12,6 @@ from plone import api
 
 
 RECORD_OUTCOME = "collective.deliberations: Record outcome"
-MANAGE_AGENDA = "collective.deliberations: Manage agenda"
-# The same permission by its id, for a schema's read_permission (content/membership.py cannot import this module)
-PERSONAL_DATA_PERMISSION_ID = "collective.deliberations.ManageAgenda"
 
 
 def session_is_public(session):
@@ -42,9 +41,3 @@ def visible_vote(session, deliberation, vote):
     if vote and vote.get("ballots") and not may_see_ballots(session, deliberation):
         return {**vote, "ballots": {}}
     return vote
-
-
-def may_see_personal_data(context):
-    """A member's personal fields (paper convocation, addresses, presence answers to a convocation): for those who
-    send the convocations, never for visitors nor the other officials."""
-    return bool(api.user.has_permission(MANAGE_AGENDA, obj=context))

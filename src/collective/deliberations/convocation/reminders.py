@@ -1,7 +1,8 @@
 """The reminder a configurable number of days before each convened session, sent once per session.
 
-@@convocation-rappels (Manager, on the site) sends those due today: call it daily, for example from cron with
-`curl -u admin:... -X POST http://127.0.0.1:8080/Plone/@@convocation-rappels`."""
+@@convocation-rappels (Manager, on the site) sends those due today on a POST: call it daily, for example from cron
+with `curl -u admin:... -X POST http://127.0.0.1:8080/Plone/@@convocation-rappels`. Opening the page sends nothing.
+"""
 
 from collective.deliberations.convocation.sending import queue
 from collective.deliberations.convocation.sending import send_after_commit
@@ -10,9 +11,6 @@ from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from datetime import date
 from plone import api
-from plone.protect.interfaces import IDisableCSRFProtection
-from Products.Five.browser import BrowserView
-from zope.interface import alsoProvides
 
 
 def due_sessions(today=None):
@@ -42,11 +40,3 @@ def send_reminders(today=None):
                 queue(session, recipient, "reminder")
         send_after_commit(session)
     return sessions
-
-
-class RemindersView(BrowserView):
-    def __call__(self):
-        alsoProvides(self.request, IDisableCSRFProtection)  # called by cron with its credentials, no form
-        sessions = send_reminders()
-        self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
-        return "\n".join([f"{len(sessions)} rappel(s)"] + [s.absolute_url() for s in sessions]) + "\n"

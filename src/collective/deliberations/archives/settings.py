@@ -13,6 +13,8 @@ import os
 PREFIX = "collective.deliberations.archives"
 ENV_SCHEMAS = "DELIBERATIONS_SEDA_SCHEMAS"
 ENV_VAULT = "DELIBERATIONS_VAULT"
+# The official schemas of the SIAF, shipped with the product (PROVENANCE.md beside them): the default.
+SHIPPED_SCHEMAS = Path(__file__).resolve().parent / "schemas" / "seda-2.2"
 
 
 class IArchivesSettings(Interface):
@@ -31,7 +33,8 @@ class IArchivesSettings(Interface):
         description=_(
             "help_schema_directory",
             default="The directory holding seda-2.2-main.xsd (official schemas of the SIAF), with xml.xsd and"
-            " xlink.xsd beside it. The environment variable DELIBERATIONS_SEDA_SCHEMAS overrides it.",
+            " xlink.xsd beside it. Empty: the official schemas shipped with the product. The environment variable"
+            " DELIBERATIONS_SEDA_SCHEMAS overrides it.",
         ),
         required=False,
         default="",
@@ -67,9 +70,9 @@ def _setting(name):
 
 
 def schema_directory():
-    """The SEDA 2.2 schema directory, or None when none is configured."""
+    """The SEDA 2.2 schema directory: the environment, the registry, else the official schemas shipped here."""
     value = os.environ.get(ENV_SCHEMAS) or _setting("schema_directory")
-    return Path(value) if value else None
+    return Path(value) if value else SHIPPED_SCHEMAS
 
 
 def vault_directory():

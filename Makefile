@@ -9,13 +9,17 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check -c $(CURDIR)/const
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= filestorage
-INSTANCE := $(CURDIR)/instance
+INSTANCE ?= $(CURDIR)/instance
 VAR := $(INSTANCE)/var
 PGUSER ?= deliberations
 PGPASSWORD ?= deliberations
 PGDATABASE ?= deliberations
 PGHOST ?= 127.0.0.1
 DSN := dbname='$(PGDATABASE)' user='$(PGUSER)' password='$(PGPASSWORD)' host='$(PGHOST)'
+# libpq reads these from the environment: here they name the application's role, which reaches Zope through
+# $(DSN) only; exported, they would send the administrator's psql (as postgres) to that role and database.
+unexport PGUSER PGPASSWORD PGDATABASE PGHOST
+PSQL_ADMIN := runuser -u postgres -- env -C /tmp -u PGPORT -u PGSERVICE -u PGOPTIONS psql -X -q -v ON_ERROR_STOP=1 -d postgres
 
 ifeq ($(DB),postgres)
   CONF_NAME := zope-postgres-$(PORT)
@@ -104,19 +108,24 @@ postgres:
 		fi; \
 	fi
 	@if [ "$$(id -u)" = 0 ]; then \
-		cd /tmp && su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='$(PGUSER)'\"" | grep -q 1 || \
+		echo "SELECT 1 FROM pg_roles WHERE rolname = :'role'" | $(PSQL_ADMIN) -tA -v role="$(PGUSER)" | grep -q 1 || \
 		{ echo "==> creating the PostgreSQL role $(PGUSER)"; \
-		  su postgres -c "psql -qc \"CREATE ROLE \\\"$(PGUSER)\\\" LOGIN CREATEDB PASSWORD '$(PGPASSWORD)'\""; }; \
-		cd /tmp && su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$(PGDATABASE)'\"" | grep -q 1 || \
+		  echo "CREATE ROLE :\"role\" LOGIN CREATEDB PASSWORD :'password'" | \
+		  $(PSQL_ADMIN) -v role="$(PGUSER)" -v password="$(PGPASSWORD)" || exit 1; }; \
+		echo "SELECT 1 FROM pg_database WHERE datname = :'db'" | $(PSQL_ADMIN) -tA -v db="$(PGDATABASE)" | grep -q 1 || \
 		{ echo "==> creating the PostgreSQL database $(PGDATABASE)"; \
-		  su postgres -c "createdb -O $(PGUSER) $(PGDATABASE)"; }; \
+		  echo "CREATE DATABASE :\"db\" OWNER :\"role\"" | $(PSQL_ADMIN) -v db="$(PGDATABASE)" -v role="$(PGUSER)" || exit 1; }; \
 	fi
+	@error=$$(PGPASSWORD="$(PGPASSWORD)" psql -X -q -d "host='$(PGHOST)' user='$(PGUSER)' dbname='$(PGDATABASE)'" -c "SELECT 1" 2>&1 >/dev/null) || \
+	{ echo "The role $(PGUSER) cannot connect to the database $(PGDATABASE) on $(PGHOST): $$error"; \
+	  echo "If the role existed before with another password, give that one (PGPASSWORD=...) or, as root:"; \
+	  echo "  runuser -u postgres -- psql -c \"ALTER ROLE \\\"$(PGUSER)\\\" PASSWORD '...'\""; exit 1; }
 
 # ---------------------------------------------------------------- instance
 
 .PHONY: etc
 etc: $(VENV)/.installed
-	@$(BIN)/python scripts/instance_config.py --db $(DB) --port $(PORT) --dsn "$(DSN)" >/dev/null
+	@$(BIN)/python scripts/instance_config.py --instance $(INSTANCE) --db $(DB) --port $(PORT) --dsn "$(DSN)" >/dev/null
 
 .PHONY: database
 ifeq ($(DB),postgres)
@@ -148,7 +157,7 @@ endef
 .PHONY: run
 run: site-if-missing
 	@$(call banner)
-	@exec $(BIN)/runwsgi $(ZOPE_INI) http_host=$(HOST) http_port=$(PORT)
+	@echo $$$$ > $(PIDFILE); exec $(BIN)/runwsgi $(ZOPE_INI) http_host=$(HOST) http_port=$(PORT)
 
 .PHONY: start
 start: site-if-missing
@@ -164,32 +173,39 @@ start: site-if-missing
 		sleep 1; \
 	done; echo "No answer after 180 s: see $(VAR)/log/$(CONF_NAME).out"; exit 1
 
-# The demo's SMTP server (convocations): every message kept as a .eml file under instance/var/mail/
+# The demo's SMTP server (convocations): every message kept as a .eml file under instance/var/mail/.
+# One per MAIL_PORT, shared by the instances of this checkout (the site sends there whichever process runs it):
+# make stop stops it with the last instance.
 MAIL_HOST := 127.0.0.1
 MAIL_PORT ?= 8025
 MAIL_DIR := $(VAR)/mail
-MAIL_PID := $(VAR)/mailserver.pid
+MAIL_PID := $(VAR)/mailserver-$(MAIL_PORT).pid
+MAIL_LOG := $(VAR)/log/mailserver-$(MAIL_PORT).log
+mail_answers = $(BIN)/python -c "import socket; socket.create_connection(('$(MAIL_HOST)', $(MAIL_PORT)), 1)" 2>/dev/null
 
 .PHONY: mailserver
 mailserver: $(VENV)/.installed
 	@mkdir -p $(VAR)/log $(MAIL_DIR)
 	@if [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then exit 0; fi; \
-	nohup $(BIN)/deliberations-mailserver $(MAIL_DIR) --host $(MAIL_HOST) --port $(MAIL_PORT) >$(VAR)/log/mailserver.log 2>&1 & \
+	if $(mail_answers); then echo "==> a mail server answers on $(MAIL_HOST):$(MAIL_PORT) already"; exit 0; fi; \
+	nohup $(BIN)/deliberations-mailserver $(MAIL_DIR) --host $(MAIL_HOST) --port $(MAIL_PORT) >$(MAIL_LOG) 2>&1 & \
 	echo $$! > $(MAIL_PID); \
 	for i in $$(seq 50); do \
-		$(BIN)/python -c "import socket; socket.create_connection(('$(MAIL_HOST)', $(MAIL_PORT)), 1)" 2>/dev/null && \
-		{ echo "==> mail server on $(MAIL_HOST):$(MAIL_PORT), messages in $(MAIL_DIR)"; exit 0; }; \
+		$(mail_answers) && { echo "==> mail server on $(MAIL_HOST):$(MAIL_PORT), messages in $(MAIL_DIR)"; exit 0; }; \
 		sleep 0.2; \
-	done; echo "The mail server did not start: see $(VAR)/log/mailserver.log"; exit 1
+	done; echo "The mail server did not start: see $(MAIL_LOG)"; exit 1
 
 .PHONY: stop
 stop:
-	@if [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then kill $$(cat $(MAIL_PID)); fi; rm -f $(MAIL_PID)
 	@if [ -f $(PIDFILE) ] && kill -0 $$(cat $(PIDFILE)) 2>/dev/null; then \
 		pid=$$(cat $(PIDFILE)); kill $$pid; \
 		for i in $$(seq 30); do kill -0 $$pid 2>/dev/null || break; sleep 1; done; \
 		rm -f $(PIDFILE); echo "stopped (pid $$pid)"; \
 	else rm -f $(PIDFILE); echo "not running"; fi
+	@others=$$(for f in $(VAR)/*.pid; do case $$f in $(VAR)/mailserver*.pid) continue;; esac; \
+		[ -f "$$f" ] && kill -0 $$(cat "$$f") 2>/dev/null && basename "$$f" .pid; done); \
+	if [ -n "$$others" ]; then echo "the mail server stays for the instances still running:" $$others; \
+	elif [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then kill $$(cat $(MAIL_PID)); rm -f $(MAIL_PID); fi
 
 # ---------------------------------------------------------------- tests
 
@@ -219,4 +235,4 @@ pins:
 
 .PHONY: clean
 clean: stop
-	rm -rf $(VENV) instance/etc
+	rm -rf $(VENV) $(INSTANCE)/etc

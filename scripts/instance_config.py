@@ -5,7 +5,8 @@
     python scripts/instance_config.py --db postgres --port 8081 --dsn "dbname=... user=..."
                                                            # RelStorage: etc/zope-postgres-8081.conf/.ini
 
-It prints the path of the zope.conf, then of the zope.ini it wrote.
+It prints the path of the zope.conf, then of the zope.ini it wrote. Each process has its own files, named after
+its configuration: var/log/<name>-event.log and <name>-access.log (the Makefile's pid file is var/<name>.pid).
 """
 
 from pathlib import Path
@@ -26,6 +27,11 @@ def fill(template, values):
     return text
 
 
+def name(db="filestorage", port=8080):
+    """The configuration's name: one FileStorage process, or one RelStorage process per port."""
+    return "zope" if db == "filestorage" else f"zope-postgres-{port}"
+
+
 def write(instance, db="filestorage", port=8080, dsn=DEFAULT_DSN):
     """Write zope.conf and zope.ini for `db` under `instance`/etc; return their paths."""
     instance = Path(instance).resolve()
@@ -33,10 +39,9 @@ def write(instance, db="filestorage", port=8080, dsn=DEFAULT_DSN):
     for folder in (etc, var / "log", var / "cache", var / "filestorage", var / "blobstorage"):
         folder.mkdir(parents=True, exist_ok=True)
     (var / "blobstorage").chmod(0o700)  # ZODB refuses a blob directory open to others
-    values = {"INSTANCE": instance, "VAR": var, "PORT": port, "DSN": dsn}
-    name = "zope" if db == "filestorage" else f"zope-postgres-{port}"
+    values = {"INSTANCE": instance, "VAR": var, "PORT": port, "DSN": dsn, "NAME": name(db, port)}
     values["DATABASE"] = fill(f"{db}.conf.in", values)
-    conf, ini = etc / f"{name}.conf", etc / f"{name}.ini"
+    conf, ini = etc / f"{values['NAME']}.conf", etc / f"{values['NAME']}.ini"
     conf.write_text(fill("zope.conf.in", values), encoding="utf-8")
     ini.write_text(fill("zope.ini.in", {**values, "ZOPE_CONF": conf}), encoding="utf-8")
     return conf, ini

@@ -83,3 +83,27 @@ def test_the_council_in_progress_lets_the_secretariat_vote(demo):
     page = html.fromstring(response.text)
     assert "Adoptée : acte n° DEL" in words(page.xpath('//section[@id="item-admission-creances-eteintes"]')[0])
     assert client("elu").get(url, timeout=120).url.endswith("insufficient-privileges")
+
+
+def test_the_closed_council_names_the_voters_of_its_huis_clos_item_to_the_secretariat_only(demo):
+    from collective.deliberations.content.membership import memberships
+    from collective.deliberations.demo.seance import CLOSED_KEY
+
+    council = demo["conseil-communautaire"]
+    closed = find_by_key(council, CLOSED_KEY)
+    url = f"{closed.absolute_url()}/remise-gracieuse/@vote"
+    recorded = client("secretariat", json=True).get(url, timeout=120).json()["vote"]
+    assert recorded["mode"] == "public" and recorded["ballots"]  # a public ballot on an item examined in huis clos
+    for user in (None, "elu"):
+        seen = client(user, json=True).get(url, timeout=120).json()["vote"]
+        assert seen["ballots"] == {} and seen["counts"] == recorded["counts"] and seen["adopted"], user
+    member = next(iter(recorded["ballots"]))
+    attendance = f"{next(m for m in memberships(council) if m.member == member).absolute_url()}/@attendance"
+
+    def voted_items(user):
+        record = client(user, json=True).get(attendance, timeout=120).json()
+        return [vote["item"] for row in record["sessions"] for vote in row["public_votes"]]
+
+    assert "remise-gracieuse" in voted_items("secretariat")
+    for user in (None, "elu"):
+        assert "remise-gracieuse" not in voted_items(user) and "convention-epf" in voted_items(user), user

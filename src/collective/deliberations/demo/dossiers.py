@@ -111,6 +111,7 @@ def ensure_dossier(portal, key, until="validated"):
             nature=spec["nature"],
             matiere=spec["matiere"],
             consulted_commissions=[council[c].UID() for c in spec.get("commissions", [])],
+            huis_clos=spec.get("huis_clos", False),
         )
         for title, flag in spec.get("annexes", []):
             add_document(deliberation, fill(title), flag, paragraphs=[f"Annexe au projet : {deliberation.title}."])

@@ -51,6 +51,7 @@ DOSSIERS = {
         "expose": "Un usager en grande difficulté sociale, signalé par le centre intercommunal d'action sociale, "
         "sollicite la remise d'une dette de 412 euros. La décision lui sera notifiée.",
         "dispositif": f"{COUNCIL} d'accorder la remise gracieuse de la somme de 412 euros à l'usager concerné.",
+        "huis_clos": True,  # a person's situation: examined in huis clos, voted in public ballot (demo/seance.py)
     },
     "redevance-speciale": {
         "title": "Redevance spéciale d'enlèvement des déchets des professionnels : tarifs {next}",

@@ -67,5 +67,16 @@ class TestUninstall:
         roles = {r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]}
         assert roles == {"Manager", "Site Administrator", "Member"}
 
+    def test_owners_share_again(self, portal):
+        """Plone's sharing as Plone sets it: an owner or an editor delegates Reader again."""
+        expected = {
+            "Change local roles": {"Site Administrator"},  # and, acquired from the Zope root, Owner and Manager
+            "Sharing page: Delegate roles": {"Manager", "Site Administrator", "Owner", "Editor", "Reviewer"},
+            "Sharing page: Delegate Reader role": {"Manager", "Site Administrator", "Owner", "Editor", "Reviewer"},
+        }
+        for permission, roles in expected.items():
+            assert portal.acquiredRolesAreUsedBy(permission) == "CHECKED", permission
+            assert {r["name"] for r in portal.rolesOfPermission(permission) if r["selected"]} == roles, permission
+
     def test_registry_records_removed(self, portal):
         assert RECORD not in getUtility(IRegistry)

@@ -118,6 +118,16 @@ def personal_link(message):
     return next(line.strip() for line in text.splitlines() if "@@convocation-lien/" in line)
 
 
+def read_as_the_page_does(session, page, user_agent=None):
+    """What the link page's script posts once the page is displayed to a person: its reading form (the token)."""
+    from lxml import html
+
+    form = html.fromstring(page.text).xpath('//form[@id="reading-receipt"]')[0]
+    data = {field.get("name"): field.get("value") for field in form.xpath(".//input")}
+    headers = {"User-Agent": user_agent} if user_agent else {}
+    return session.post(form.get("action"), data=data, headers=headers)
+
+
 def authenticator(html_text):
     from lxml import html
 

@@ -11,11 +11,22 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 
 import pytest
+import time
 import transaction
 
 
 # at once: Bootstrap's smooth scrolling would still be moving the page when the finger (the click) lands
 SCROLL_TO = "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})"
+
+
+def reading_recorded(session, userid, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        transaction.begin()
+        if get_convocation(session).get(userid).first_opened_by == "link":
+            return True
+        time.sleep(0.2)
+    return False
 
 
 @pytest.mark.parametrize("name,size", [("tablet", (768, 1024)), ("phone", (390, 844))])
@@ -34,6 +45,7 @@ def test_dossier_on_a_tablet_and_a_phone(site, inbox, name, size):
     driver = chromium(size)
     try:
         driver.get(link)
+        assert reading_recorded(site.session, "elu")  # by the page's script, the page being displayed
         width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"wider than the screen: {width}"
         toc = driver.find_elements(By.CSS_SELECTOR, "#session-dossier nav .list-group-item")

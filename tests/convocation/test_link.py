@@ -4,6 +4,7 @@ expired or revoked, it says so."""
 from .conftest import authenticator
 from .conftest import convene
 from .conftest import personal_link
+from .conftest import read_as_the_page_does
 from collective.deliberations.convocation.storage import get_convocation
 from datetime import datetime
 from datetime import timedelta
@@ -11,7 +12,9 @@ from lxml import html
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 
+import io
 import transaction
+import zipfile
 
 
 def add_document(container, title, data, **flags):
@@ -23,6 +26,11 @@ def add_document(container, title, data, **flags):
 
 def text(response):
     return " ".join(html.fromstring(response.text).text_content().split())
+
+
+def revoke(secretariat, session, **form):
+    url = f"{session.absolute_url()}/@@convocation-suivi"
+    return secretariat.post(url, data={**form, "_authenticator": authenticator(secretariat.get(url).text)})
 
 
 def test_the_link_opens_the_dossier_records_the_first_opening_and_takes_the_answer(site, inbox, browser):
@@ -37,11 +45,12 @@ def test_the_link_opens_the_dossier_records_the_first_opening_and_takes_the_answ
     page = text(response)
     assert "Séance" in page and "Budget primitif" in page and "Annexe budgétaire" in page
     assert "Note interne" not in page
+    read_as_the_page_does(anonymous, response)  # the page's script, once a person has it before their eyes
     transaction.begin()
     record = get_convocation(site.session).get("elu")
     assert record.first_opened_by == "link" and record.first_opened_at is not None
     first = record.first_opened_at
-    anonymous.get(link)
+    read_as_the_page_does(anonymous, anonymous.get(link))
     transaction.begin()
     assert get_convocation(site.session).get("elu").first_opened_at == first  # only the first opening counts
     # the documents of the dossier download through the link; an internal one does not
@@ -92,3 +101,79 @@ def test_revoked_expired_and_unknown_links_say_so(site, inbox, browser):
     api.portal.set_registry_record("collective.deliberations.convocation.link_validity_days", 60)
     transaction.commit()
     assert browser().get(link2).status_code == 200
+
+
+IPAD = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari"
+
+
+def test_a_link_scanners_get_records_no_reading_the_readers_browser_does(site, inbox, browser):
+    add_document(site.deliberation, "Annexe budgétaire", b"%PDF-1.4 annexe")
+    transaction.commit()
+    convene(site.session)
+    link = personal_link(inbox.to("elu@example.org")[0])
+    scanner = browser()  # a mail scanner follows the link and what the page links to, without running scripts
+    page = scanner.get(link)
+    for url in html.fromstring(page.text).xpath("//a/@href"):
+        if url.startswith(link):
+            scanner.get(url)
+    transaction.begin()
+    assert get_convocation(site.session).get("elu").first_opened_at is None
+    assert scanner.get(f"{site.portal.absolute_url()}/@@convocation-lecture").status_code == 405  # no GET writes
+    refused = scanner.post(f"{site.portal.absolute_url()}/@@convocation-lecture", data={"token": "x" * 43})
+    assert refused.status_code == 404
+    response = read_as_the_page_does(scanner, page, IPAD)
+    assert response.status_code == 204
+    transaction.begin()
+    record = get_convocation(site.session).get("elu")
+    assert (record.first_opened_by, record.first_opened_device) == ("link", "tablet")
+    followup = text(browser("secretaire").get(f"{site.session.absolute_url()}/@@convocation-suivi"))
+    assert "Ouverture du dossier par le lecteur, via le navigateur (tablette), le " in followup
+
+
+def test_confidential_documents_need_the_elus_login(site, inbox, browser):
+    add_document(site.deliberation, "Annexe budgétaire", b"%PDF-1.4 annexe")
+    secret = add_document(site.deliberation, "Rapport confidentiel", b"%PDF-1.4 secret", confidential=True)
+    transaction.commit()
+    convene(site.session)
+    link = personal_link(inbox.to("elu@example.org")[0])
+    forwarded = browser()  # whoever the mail was forwarded to
+    page = forwarded.get(link)
+    tree = html.fromstring(page.text)
+    entry = tree.xpath('//li[contains(@class, "login-needed")]')[0]
+    assert "Rapport confidentiel" in entry.text_content() and "Connectez-vous pour consulter" in entry.text_content()
+    login = entry.xpath(".//a/@href")[0]
+    assert "/login" in login and "came_from=" in login and secret.UID() not in link
+    response = forwarded.get(f"{link}/document/{secret.UID()}")
+    assert response.status_code == 403 and "connectez-vous" in text(response).lower()
+    assert b"secret" not in response.content
+    names = zipfile.ZipFile(io.BytesIO(forwarded.get(f"{link}/dossier.zip").content)).namelist()
+    assert names == ["01 1. Budget primitif/Annexe budgétaire.pdf"]
+    # logged in, the élu reads it
+    dossier = browser("elu").get(f"{site.session.absolute_url()}/@@dossier")
+    assert "Rapport confidentiel" in text(dossier)
+    assert browser("elu").get(f"{secret.absolute_url()}/@@download/file").content == b"%PDF-1.4 secret"
+
+
+def test_the_secretariat_revokes_every_link_and_sending_again_gives_a_new_one(site, inbox, browser):
+    convene(site.session)
+    links = [personal_link(inbox.to(address)[0]) for address in ("elu@example.org", "elu2@example.org")]
+    secretariat = browser("secretaire")
+    revoke(secretariat, site.session, revoke_all="1")
+    for link in links:
+        response = browser().get(link)
+        assert response.status_code == 410 and "Ce lien a été révoqué le" in text(response)
+    inbox.clear()
+    revoke(secretariat, site.session, recipient="elu", resend="1")
+    new = personal_link(inbox.to("elu@example.org")[0])
+    assert new != links[0] and browser().get(new).status_code == 200
+    assert browser().get(links[0]).status_code in (404, 410)
+
+
+def test_the_elu_revokes_their_own_link(site, inbox, browser):
+    convene(site.session)
+    link = personal_link(inbox.to("elu@example.org")[0])
+    anonymous = browser()
+    page = anonymous.get(link)
+    response = anonymous.post(link, data={"revoke_link": "1", "_authenticator": authenticator(page.text)})
+    assert response.status_code == 410 and "Ce lien a été révoqué le" in text(response)
+    assert browser().get(link).status_code == 410

@@ -4,6 +4,7 @@ RFC 3161 time. For the secretariat only."""
 
 from .conftest import convene
 from .conftest import personal_link
+from .conftest import read_as_the_page_does
 from collective.deliberations.convocation.storage import get_convocation
 from lxml import html
 from plone import api
@@ -17,7 +18,8 @@ def test_the_report_holds_the_proof_of_the_delay(site, inbox, browser, rest, tsa
     api.portal.set_registry_record("collective.deliberations.convocation.tsa_url", tsa.url)
     transaction.commit()
     convene(site.session)
-    browser().get(personal_link(inbox.to("elu@example.org")[0]))  # the first opening, through the link
+    reader = browser()
+    read_as_the_page_does(reader, reader.get(personal_link(inbox.to("elu@example.org")[0])))  # through the link
     rest("elu2").post(f"{site.session.absolute_url()}/@presence", json={"answer": "absent"})
     transaction.begin()
     (manifest,) = get_convocation(site.session).manifests
@@ -30,7 +32,8 @@ def test_the_report_holds_the_proof_of_the_delay(site, inbox, browser, rest, tsa
     assert "Suivi de la convocation — Séance" in text
     assert "9 jours francs avant la séance ; la loi en demande 3." in text
     assert "2 destinataires : 2 remis au serveur de messagerie" in text
-    assert "Élu du conseil et de la commission" in text and "(lien personnel)" in text
+    assert "Élu du conseil et de la commission" in text
+    assert "Ouverture du dossier par le lecteur, via le navigateur (ordinateur), le " in text
     assert "Absent" in text
     assert manifest["sha256"][:40] in text.replace(" ", "") and " ".join(manifest["tsa_time"].split()) in text
 

@@ -1,6 +1,8 @@
 """The secretariat's follow-up of a convocation, one row per recipient: the page, the CSV and the REST API share it."""
 
 from collective.deliberations import _
+from collective.deliberations.convocation.ical import local_zone
+from collective.deliberations.convocation.message import long_datetime
 from collective.deliberations.convocation.storage import get_convocation
 from plone import api
 from zope.globalrequest import getRequest
@@ -23,8 +25,38 @@ STATUS_TITLES = {
 }
 
 
+DEVICE_TITLES = {
+    "tablet": _("device_tablet", default="tablet"),
+    "phone": _("device_phone", default="phone"),
+    "computer": _("device_computer", default="computer"),
+}
+
+
 def tr(message):
     return translate(message, context=getRequest())
+
+
+def reading_text(recipient):
+    """What the accusé de lecture records, in words: who opened the dossier, how, when."""
+    at = recipient.first_opened_at
+    if at is None:
+        return ""
+    date = long_datetime(at.astimezone(local_zone()).replace(tzinfo=None))
+    if recipient.first_opened_by == "login":
+        return tr(
+            _("reading_by_login", default="Dossier opened by the reader, logged in, on ${date}", mapping={"date": date})
+        )
+    if recipient.first_opened_device is None:  # recorded before the page's script did (a scanner's visit too)
+        return tr(_("reading_by_link_visit", default="Personal link visited on ${date} (maybe by a mail scanner)",
+                    mapping={"date": date}))  # fmt: skip
+    device = tr(DEVICE_TITLES[recipient.first_opened_device])
+    return tr(
+        _(
+            "reading_by_link",
+            default="Dossier opened by the reader, in the browser (${device}), on ${date}",
+            mapping={"date": date, "device": device},
+        )
+    )
 
 
 def iso(value):
@@ -72,6 +104,8 @@ def rows(session):
                 "messages": [{"kind": m["kind"], "at": iso(m["at"])} for m in recipient.messages],
                 "first_opened_at": iso(recipient.first_opened_at),
                 "first_opened_by": recipient.first_opened_by,
+                "first_opened_device": recipient.first_opened_device,
+                "reading_text": reading_text(recipient),
                 "answer": answer["answer"] if answer else None,
                 "proxy": answer["proxy"] if answer else None,
                 "answer_text": answer_text(answer, convocation),
@@ -114,6 +148,7 @@ CSV_COLUMNS = (
     ("status_title", _("col_status", default="Sending")),
     ("attempts", _("col_attempts", default="Attempts")),
     ("first_opened_at", _("col_first_opened", default="First opened at")),
+    ("reading_text", _("col_reading", default="Accusé de lecture")),
     ("answer_text", _("col_answer", default="Answer")),
     ("answered_at", _("col_answered", default="Answered at")),
     ("next_try_at", _("col_next_try", default="Next automatic try")),

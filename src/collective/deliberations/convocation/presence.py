@@ -50,10 +50,12 @@ def record_answer(session, convocation, recipient, answer, proxy=None, by=None):
     return entry
 
 
-def record_opening(recipient, how):
-    """The accusé de lecture: only the first opening counts."""
+def record_opening(recipient, how, device=None):
+    """The accusé de lecture: only the first opening counts; `how` is "login" or "link" (read in the browser),
+    `device` the kind of device of a reading through the link (links.device)."""
     if recipient.first_opened_at is None:
         recipient.first_opened_at = now()
         recipient.first_opened_by = how
+        recipient.first_opened_device = device
         return True
     return False

@@ -5,6 +5,7 @@ hands them to the SMTP server and records, in a transaction of its own, when eac
 A transaction that fails sends nothing; a message the server did not take stays in the outbox for a retry.
 """
 
+from collective.deliberations.convocation.links import renew
 from collective.deliberations.convocation.message import build
 from collective.deliberations.convocation.storage import current_transaction
 from collective.deliberations.convocation.storage import get_convocation
@@ -146,7 +147,8 @@ def retry_failed(session):
 
 
 def resend(session, userid):
-    """The secretariat sends the convocation again to one recipient (a new address, a lost message)."""
+    """The secretariat sends the convocation again to one recipient (a new address, a lost message, a revoked
+    link)."""
     convocation = get_convocation(session)
     recipient = convocation.get(userid) if convocation is not None else None
     if recipient is None:
@@ -156,6 +158,7 @@ def resend(session, userid):
         recipient.email = user.getProperty("email")
     if recipient.status == "invalid":
         recipient.status = "pending"
+    renew(session, recipient)  # a revoked link: the message carries a new one
     if not any(e["kind"] == "convocation" for e in recipient.outbox):
         queue(session, recipient, "convocation")
     return send_after_commit(session, {userid})

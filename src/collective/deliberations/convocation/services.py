@@ -3,13 +3,13 @@ answer of the logged-in official (@presence). Same permissions as the pages."""
 
 from collective.deliberations import _
 from collective.deliberations.convocation import followup
+from collective.deliberations.convocation.links import revoke
 from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
 from collective.deliberations.convocation.share import state
 from collective.deliberations.convocation.storage import get_convocation
-from collective.deliberations.convocation.storage import now
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -106,7 +106,7 @@ class ConvocationPatch(Service):
                     _("rest_not_recipient_of", default="« ${userid} » is no recipient of this convocation.",
                       mapping={"userid": userid}),
                 )  # fmt: skip
-            recipient.revoked_at = recipient.revoked_at or now()
+            revoke(recipient)
         return convocation_data(self.context)
 
 

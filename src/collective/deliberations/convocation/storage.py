@@ -31,6 +31,7 @@ class Recipient(Persistent):
     next_try_at = None  # the next automatic try of what the SMTP server did not take (retry.py)
     paper = False  # asked for the convocation on paper: a printable letter (browser/letter.py)
     failed_in_a_row = 0
+    first_opened_device = None  # tablet, phone or computer: a reading through the link (links.py)
 
     def __init__(self, userid, fullname, email, kind):
         self.userid = userid

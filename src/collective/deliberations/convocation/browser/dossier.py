@@ -4,6 +4,8 @@
 from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.followup import ANSWER_TITLES
 from collective.deliberations.convocation.followup import local
+from collective.deliberations.convocation.links import expires_at
+from collective.deliberations.convocation.links import revoke
 from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.presence import record_opening
@@ -26,9 +28,18 @@ class DossierBase(BrowserView):
     error = None
 
     def handle(self):
-        """Record the first opening; take a presence answer on POST."""
+        """Take a presence answer or the revocation of one's link on POST; a logged-in recipient's first display is
+        their accusé de lecture (through the link, the page's script records it: links.record_reading)."""
         if self.recipient is None:
             return
+        if self.request.method == "POST" and "revoke_link" in self.request.form:
+            CheckAuthenticator(self.request)
+            revoke(self.recipient)
+            api.portal.show_message(
+                translate("msg_own_link_revoked", domain="collective.deliberations", context=self.request,
+                          default="Your personal link is revoked: log in to read the dossier."),
+                self.request,
+            )  # fmt: skip
         if self.request.method == "POST" and "answer" in self.request.form:
             CheckAuthenticator(self.request)
             form = self.request.form
@@ -45,7 +56,7 @@ class DossierBase(BrowserView):
                               default="Your answer is recorded."),
                     self.request,
                 )  # fmt: skip
-        if self.recipient.first_opened_at is None:
+        if self.opened_by == "login" and self.recipient.first_opened_at is None:
             alsoProvides(self.request, IDisableCSRFProtection)  # the accusé de lecture is written on reading
             record_opening(self.recipient, self.opened_by)
 
@@ -58,16 +69,40 @@ class DossierBase(BrowserView):
     def document_url(self, obj):
         raise NotImplementedError
 
+    def reading_url(self):
+        """Where the page's script posts that the page was displayed (the personal link only)."""
+        return None
+
+    def login_needed(self):
+        """UIDs of the documents listed with a login link instead of their own (the personal link's confidential)."""
+        return set()
+
+    def login_url(self, obj):
+        return None
+
+    def link_expires_text(self):
+        return local(expires_at(self.session))
+
+    def portal_url(self):
+        return api.portal.get().absolute_url()
+
+    def link_revoked(self):
+        return self.recipient is not None and self.recipient.revoked_at is not None
+
     def _documents(self, container, allowed):
         rows = []
+        login_needed = self.login_needed()
+        listed = allowed | login_needed
         for obj in container.objectValues():
-            if obj.portal_type != "File" or obj.UID() not in allowed:
+            if obj.portal_type != "File" or obj.UID() not in listed:
                 continue
             flags = IDocumentFlags(obj, None)
+            needs_login = obj.UID() in login_needed
             rows.append(
                 {
                     "title": obj.Title(),
-                    "url": self.document_url(obj),
+                    "url": self.login_url(obj) if needs_login else self.document_url(obj),
+                    "login_needed": needs_login,
                     "size": obj.file.getSize() if obj.file else 0,
                     "summary_note": getattr(flags, "document_type", None) == "note_synthese",
                     "share_url": self.share_url(obj),

@@ -2,10 +2,11 @@
 @@convocation-suivi.csv: the same table as CSV."""
 
 from collective.deliberations.convocation import followup
+from collective.deliberations.convocation.links import revoke
+from collective.deliberations.convocation.links import revoke_all
 from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
 from collective.deliberations.convocation.storage import get_convocation
-from collective.deliberations.convocation.storage import now
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -43,9 +44,12 @@ class FollowUpView(BrowserView):
             return tr(self.request, "msg_resent", "Convocation sent again to ${name}.", {"name": name})
         if "revoke" in form and convocation.get(userid) is not None:
             recipient = convocation.get(userid)
-            recipient.revoked_at = recipient.revoked_at or now()
+            revoke(recipient)
             name = recipient.fullname
             return tr(self.request, "msg_revoked", "The personal link of ${name} is revoked.", {"name": name})
+        if "revoke_all" in form:
+            count = revoke_all(convocation)
+            return tr(self.request, "msg_revoked_all", "${count} personal link(s) revoked.", {"count": count})
         if "remote" in form:
             convocation.remote_allowed = form.get("remote") == "1"
             return tr(self.request, "msg_remote_saved", "Saved.")

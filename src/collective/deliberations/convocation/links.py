@@ -1,0 +1,92 @@
+"""The personal link of a convocation (@@convocation-lien/<token>): a credential sent by mail, which a forwarded
+mail hands to whoever reads it, so it opens less than a login does.
+
+- Through the link, the documents sent to every recipient (publishable, not confidential): `readable_by_link` is the
+  one rule, called by the page, the downloads, the dossier PDF and zip. A confidential document needs the élu's login.
+- It stops working `link_validity_days` after the séance, or once revoked by the secretariat (one recipient, or all)
+  or by the élu; sending the convocation again after a revocation sends a new link.
+- The accusé de lecture is written when a person reads (the page's script, once the page is displayed), never on the
+  GET a mail scanner makes when it checks the link: `record_reading`.
+"""
+
+from collective.deliberations.behaviors.document import IDocumentFlags
+from collective.deliberations.convocation.ical import aware
+from collective.deliberations.convocation.presence import record_opening
+from collective.deliberations.convocation.proof import dossier_documents
+from collective.deliberations.convocation.settings import setting
+from collective.deliberations.convocation.storage import _token_index
+from collective.deliberations.convocation.storage import now
+from datetime import timedelta
+
+import re
+import secrets
+
+
+def readable_by_link(obj):
+    """May this document of a dossier be read through a personal link, without logging in?"""
+    flags = IDocumentFlags(obj, None)
+    return flags is None or (bool(flags.publishable) and not flags.confidential)
+
+
+def link_documents(session):
+    """[(item title, document)] of the dossier that the link opens."""
+    return [(item, obj) for item, obj in dossier_documents(session) if readable_by_link(obj)]
+
+
+def login_documents(session):
+    """[(item title, document)] of the dossier that need the élu's login (confidential)."""
+    return [(item, obj) for item, obj in dossier_documents(session) if not readable_by_link(obj)]
+
+
+def expires_at(session):
+    return aware(session.start) + timedelta(days=setting("link_validity_days"))
+
+
+def refusal(session, recipient):
+    """(reason, when) when the link no longer opens: ("revoked", revoked at), ("expired", expired at); else None."""
+    if recipient.revoked_at is not None:
+        return "revoked", recipient.revoked_at
+    if now() > expires_at(session):
+        return "expired", expires_at(session)
+    return None
+
+
+def revoke(recipient):
+    recipient.revoked_at = recipient.revoked_at or now()
+
+
+def revoke_all(convocation):
+    """Revoke every recipient's link; the number revoked now."""
+    revoked = [recipient for recipient in convocation.all() if recipient.revoked_at is None]
+    for recipient in revoked:
+        revoke(recipient)
+    return len(revoked)
+
+
+def renew(session, recipient):
+    """A revoked link is replaced by a new one (the old one stays dead): sending again after a revocation."""
+    if recipient.revoked_at is None:
+        return False
+    index = _token_index(create=True)
+    index.pop(recipient.token, None)
+    recipient.token = secrets.token_urlsafe(32)
+    recipient.revoked_at = None
+    index[recipient.token] = (session.UID(), recipient.userid)
+    return True
+
+
+DEVICES = (("tablet", r"ipad|tablet|kindle|silk|(android(?!.*mobile))"), ("phone", r"mobi|iphone|android"))
+
+
+def device(user_agent):
+    """The kind of device a user agent names: tablet, phone or computer (a scanner's own name is not kept)."""
+    text = (user_agent or "").lower()
+    for kind, pattern in DEVICES:
+        if re.search(pattern, text):
+            return kind
+    return "computer"
+
+
+def record_reading(recipient, user_agent):
+    """The reader's browser displayed the dossier (its script posted the link's token): the accusé de lecture."""
+    return record_opening(recipient, "link", device(user_agent))

@@ -49,6 +49,9 @@ class Archives(World):
         super().__init__(portal)
         from collective.deliberations.collectivite import get_settings
 
+        # a second archivist: the visa of an elimination is recorded by someone else than its proposer
+        api.user.create(username="archiviste2", email="archiviste2@example.org", password="secret-1234")
+        api.group.add_user(groupname="archivists", username="archiviste2")
         get_settings().siren = "200067106"
         get_settings().name = "Communauté de communes du Val d'Exemple"
         self.old = self.closed_session("seance-2024-03", datetime(2024, 3, 12, 18, 30))

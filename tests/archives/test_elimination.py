@@ -38,7 +38,7 @@ def test_elimination_needs_a_visa_and_leaves_a_tombstone(site):
 
     visa = {"authority": "Archives départementales de l'Hérault", "date": "2026-10-01", "reference": "V-2026-117"}
     signed = {"file": ("visa-signe.pdf", pdf.content, "application/pdf")}
-    response = call("POST", f"{base}/{proposal['id']}/visa", data=visa, files=signed)
+    response = call("POST", f"{base}/{proposal['id']}/visa", "archiviste2", data=visa, files=signed)  # not the proposer
     assert response.json()["status"] == "visaed"
     assert response.json()["visa"]["reference"] == "V-2026-117"
 

@@ -60,7 +60,8 @@ def post(archivist, doc, **fields):
 
 def test_elimination_through_the_pages(site):
     archivist = browser()
-    doc = page(propose_from_dashboard(archivist, site, "Dossiers de séance 2024"))
+    proposed = propose_from_dashboard(archivist, site, "Dossiers de séance 2024")
+    doc = page(proposed)
     assert "Élimination proposée" in doc.text_content()
     assert doc.xpath("//span[@id='elimination-status']/text()") == ["Proposée : en attente du visa"]
     destroyed = doc.xpath("//table[@id='elimination-records']//tr/td[4]//text()")
@@ -76,14 +77,18 @@ def test_elimination_through_the_pages(site):
     assert "Sans le visa de l'administration des archives, rien n'est détruit." in doc.text_content()
     assert call("GET", f"{site.old.absolute_url()}/convocation", "admin").status_code == 200
     # an incomplete visa is refused, and what was typed stays in the form
-    doc = post(archivist, doc, visa="1", authority="Archives départementales de l'Hérault", date="2026-10-01")
+    typed = {"authority": "Archives départementales de l'Hérault", "date": "2026-10-01"}
+    doc = post(archivist, doc, visa="1", **typed)
     assert "Un visa demande l'autorité" in doc.text_content()
     assert doc.xpath("//input[@name='authority']/@value") == ["Archives départementales de l'Hérault"]
     assert doc.xpath("//input[@name='date']/@value") == ["2026-10-01"]
     signed = {"file": ("bordereau-vise.pdf", bordereau.content, "application/pdf")}
+    refused = post(archivist, doc, visa="1", reference="V-2026-118", files=signed, **typed)
+    assert "autre personne que l’archiviste qui a proposé" in refused.text_content()
+    colleague = browser("archiviste2")  # the visa is recorded by someone else than the proposer
     doc = post(
-        archivist,
-        doc,
+        colleague,
+        page(colleague.get(proposed.url)),
         visa="1",
         authority="Archives départementales de l'Hérault",
         date="2026-10-01",
@@ -95,7 +100,7 @@ def test_elimination_through_the_pages(site):
     visa_file = archivist.get(doc.xpath("//a[contains(@href,'file=visa')]/@href")[0])
     assert visa_file.content == bordereau.content
 
-    doc = post(archivist, doc, run="1")
+    doc = post(archivist, page(archivist.get(proposed.url)), run="1")
     assert "Élimination exécutée" in doc.text_content()
     assert doc.xpath("//span[@id='elimination-status']/text()") == ["Exécutée : détruit"]
     assert call("GET", f"{site.old.absolute_url()}/convocation", "admin").status_code == 404

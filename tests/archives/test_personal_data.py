@@ -58,7 +58,8 @@ def test_personal_data_purged_after_the_visa(convened):
         assert purged.endswith("destinataires : adresses, accusés de lecture, réponses de présence")
         assert refused(run, proposal["id"]) == "Sans le visa de l'administration des archives, rien n'est détruit."
         assert recipient.email and recipient.answers  # nothing purged without the visa
-        record_visa(proposal["id"], "Archives départementales", "2026-11-02", "V-2026-130", b"%PDF-1.4", "visa.pdf")
+        with api.env.adopt_user(username="archiviste2"):  # not the proposer
+            record_visa(proposal["id"], "Archives départementales", "2026-11-02", "V-2026-130", b"%PDF-1.4", "visa.pdf")
         set_hold(session, "Contentieux électoral")
         assert refused(run, proposal["id"]).startswith("Conseil communautaire est sous gel juridique")
         lift_hold(session)

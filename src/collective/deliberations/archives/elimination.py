@@ -139,6 +139,30 @@ def propose(records, title, personal=()):
     return proposal
 
 
+def _visa_day(date):
+    try:
+        day = datetime.date.fromisoformat(str(date))
+    except ValueError as error:
+        raise EliminationRefused(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD.")) from error
+    if day > datetime.date.today():
+        raise EliminationRefused(_("error_visa_future", default="A visa is not dated in the future."))
+    return day
+
+
+def _check_visa(proposal, data):
+    """The visa is the signed bordereau, a PDF (read from its first bytes, whatever its name says), and it comes
+    from the archives administration: whoever records it is not the archivist who proposed the elimination."""
+    if not data.startswith(b"%PDF-"):
+        raise EliminationRefused(_("error_visa_not_pdf", default="The signed bordereau is a PDF file."))
+    if api.user.get_current().getId() == proposal["user"]:
+        raise EliminationRefused(
+            _(
+                "error_visa_by_proposer",
+                default="The visa is recorded by someone else than the archivist who proposed the elimination.",
+            )
+        )
+
+
 def record_visa(identifier, authority, date, reference, data, filename):
     proposal = get(identifier)
     if proposal["status"] not in ("proposed", "visaed"):
@@ -152,10 +176,8 @@ def record_visa(identifier, authority, date, reference, data, filename):
                 default="A visa needs the authority, its date, its reference and the signed bordereau.",
             )
         )
-    try:
-        day = datetime.date.fromisoformat(str(date))
-    except ValueError as error:
-        raise EliminationRefused(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD.")) from error
+    day = _visa_day(date)
+    _check_visa(proposal, data)
     proposal["visa"] = {
         "authority": authority.strip(),
         "date": day.isoformat(),

@@ -106,6 +106,8 @@ def validate_rule(category, data):
                 mapping={"category": category},
             )
         ]
+    if not isinstance(data, dict):
+        return [_("error_rule_object", default="A rule is an object {field: value}.")]
     errors = []
     unknown = sorted(set(data) - set(FIELDS) - {"category"})
     if unknown:
@@ -126,9 +128,13 @@ def validate_rule(category, data):
         )
     if "final_action" in data and data["final_action"] not in FINAL_ACTIONS:
         errors.append(_("error_final_action", default="The final disposition is C, D or T."))
-    for name in ("appraisal_rule", "access_rule", "title"):
-        if name in data and not str(data[name] or "").strip():
+    for name in ("appraisal_rule", "access_rule", "title", "legal_basis"):
+        if name in data and not isinstance(data[name], str):
+            errors.append(_("input_text", default="${field} must be a text.", mapping={"field": name}))
+        elif name in data and name != "legal_basis" and not data[name].strip():
             errors.append(_("error_rule_code", default="The field ${field} cannot be empty.", mapping={"field": name}))
+    if "confirmed" in data and not isinstance(data["confirmed"], bool):
+        errors.append(_("input_flag", default="${field} must be true or false.", mapping={"field": "confirmed"}))
     return errors
 
 

@@ -10,18 +10,15 @@ from collective.deliberations.convocation.sending import resend
 from collective.deliberations.convocation.sending import retry_failed
 from collective.deliberations.convocation.share import state
 from collective.deliberations.convocation.storage import get_convocation
+from collective.deliberations.services.errors import error
+from collective.deliberations.services.errors import read_json
+from collective.deliberations.services.errors import refusing_bad_input
+from collective.deliberations.validation import flag
+from collective.deliberations.validation import text
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-def error(request, status, message):
-    request.response.setStatus(status)
-    kind = "BadRequest" if status == 400 else "NotFound"
-    return {"error": {"type": kind, "message": translate(message, context=request)}}
 
 
 def convocation_data(context):
@@ -48,7 +45,7 @@ def _posted(service):
     if convocation is None:
         message = _("rest_not_convened", default="This session has not been convened.")
         return None, None, error(service.request, 400, message)
-    return json_body(service.request), convocation, None
+    return read_json(service.request), convocation, None
 
 
 class ConvocationGet(Service):
@@ -59,11 +56,12 @@ class ConvocationGet(Service):
 class ConvocationSend(Service):
     """POST {} retries the failed messages; {"recipient": "<userid>"} sends the convocation again to one."""
 
+    @refusing_bad_input
     def reply(self):
         data, convocation, refusal = _posted(self)
         if refusal is not None:
             return refusal
-        userid = data.get("recipient")
+        userid = text(data, "recipient")
         if userid:
             if convocation.get(userid) is None:
                 return error(
@@ -90,13 +88,14 @@ def presence(context, request):
 class ConvocationPatch(Service):
     """PATCH {"remote_allowed": true} allows remote attendance; {"revoke": "<userid>"} revokes a personal link."""
 
+    @refusing_bad_input
     def reply(self):
         data, convocation, refusal = _posted(self)
         if refusal is not None:
             return refusal
         if "remote_allowed" in data:
-            convocation.remote_allowed = bool(data["remote_allowed"])
-        userid = data.get("revoke")
+            convocation.remote_allowed = flag(data, "remote_allowed")
+        userid = text(data, "revoke")
         if userid:
             recipient = convocation.get(userid)
             if recipient is None:
@@ -153,6 +152,7 @@ class PresenceGet(Service):
 class PresencePost(Service):
     """{"answer": "present" | "absent" | "procuration" | "distance", "proxy": "<userid>"}"""
 
+    @refusing_bad_input
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
         convocation = get_convocation(self.context)
@@ -167,9 +167,10 @@ class PresencePost(Service):
             return error(
                 self.request, 400, _("rest_no_more_answers", default="This session awaits no answer any more.")
             )
-        data = json_body(self.request)
+        data = read_json(self.request)
+        answer, proxy = text(data, "answer"), text(data, "proxy")
         try:
-            record_answer(self.context, convocation, recipient, data.get("answer"), data.get("proxy"))
+            record_answer(self.context, convocation, recipient, answer, proxy or None)
         except AnswerError as refused:
             return error(self.request, 400, refused.args[0])
         return presence(self.context, self.request)
@@ -185,12 +186,13 @@ class ShareGet(Service):
 class SharePost(Service):
     """{"body": "<uid>", "shared": true | false}"""
 
+    @refusing_bad_input
     def reply(self):
         from collective.deliberations.convocation.browser.share import apply
 
         alsoProvides(self.request, IDisableCSRFProtection)  # a JSON API call, authenticated by its header
-        data = json_body(self.request)
-        refusal = apply(self.context, data.get("body", ""), bool(data.get("shared", True)))
+        data = read_json(self.request)
+        refusal = apply(self.context, text(data, "body"), flag(data, "shared", True))
         if refusal is not None:
             return error(self.request, 400, refusal)
         return {"@id": f"{self.context.absolute_url()}/@share", "bodies": state(self.context)}

@@ -60,7 +60,8 @@ class ScheduleView(BrowserView):
         data = {}
         for field in ("title", "start_event", "final_action", "legal_basis", "appraisal_rule", "access_rule"):
             if f"{category}.{field}" in form:
-                data[field] = form[f"{category}.{field}"].strip()
+                value = form[f"{category}.{field}"]  # a repeated field comes as a list: refused, not split
+                data[field] = value.strip() if isinstance(value, str) else value
         if f"{category}.dua_years" in form:
             raw = form[f"{category}.dua_years"].strip()
             data["dua_years"] = int(raw) if raw.isdigit() else raw

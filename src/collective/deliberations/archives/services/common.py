@@ -1,14 +1,12 @@
-"""Shared bits of the archives' REST services: errors in the user's language, JSON bodies."""
+"""Shared bits of the archives' REST services: errors in the user's language (services/errors.py), no CSRF token."""
 
+from collective.deliberations.services import errors
 from plone.protect.interfaces import IDisableCSRFProtection
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
 def error(service, status, message, **extra):
-    service.request.response.setStatus(status)
-    text = translate(message, context=service.request)  # a plain str comes back as it is
-    return {"error": {"type": "BadRequest" if status == 400 else "Error", "message": text, **extra}}
+    return errors.error(service.request, status, message, **extra)
 
 
 def no_csrf(request):

@@ -4,6 +4,7 @@ GET @eliminations (list), POST @eliminations {"records": [UID...], "personal": [
 GET @eliminations/<id>, GET @eliminations/<id>/bordereau (PDF),
 POST @eliminations/<id>/visa (multipart: authority, date, reference, file), POST .../cancel, POST .../run."""
 
+from collective.deliberations import _
 from collective.deliberations.archives.elimination import cancel
 from collective.deliberations.archives.elimination import EliminationRefused
 from collective.deliberations.archives.elimination import eliminations
@@ -14,8 +15,11 @@ from collective.deliberations.archives.elimination import run
 from collective.deliberations.archives.elimination import summary
 from collective.deliberations.archives.services.common import error
 from collective.deliberations.archives.services.common import no_csrf
+from collective.deliberations.services.errors import read_json
+from collective.deliberations.services.errors import refusing_bad_input
+from collective.deliberations.validation import text
+from collective.deliberations.validation import texts
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -61,6 +65,7 @@ class EliminationsGet(EliminationsService):
 
 
 class EliminationsPost(EliminationsService):
+    @refusing_bad_input
     def reply(self):
         no_csrf(self.request)
         try:
@@ -68,31 +73,38 @@ class EliminationsPost(EliminationsService):
                 return self.propose()
             identifier, action = (self.params + [""])[:2]
             if action == "visa":
-                form = self.request.form
-                upload = form.get("file")
-                data = upload.read() if hasattr(upload, "read") else b""
-                filename = getattr(upload, "filename", None)
-                proposal = record_visa(
-                    identifier, form.get("authority"), form.get("date"), form.get("reference"), data, filename
-                )
+                proposal = self.visa(identifier)
             elif action == "cancel":
                 proposal = cancel(identifier)
             elif action == "run":
                 proposal = run(identifier)
             else:
-                return error(self, 404, f"Unknown action: {action}")
+                return error(
+                    self,
+                    404,
+                    _("error_unknown_action", default="Unknown action: ${action}.", mapping={"action": action}),
+                )
         except EliminationRefused as problem:
             return error(self, 400, problem.message)
         return summary(proposal)
 
+    def visa(self, identifier):
+        """A multipart form: authority, date, reference (texts) and file (the signed bordereau)."""
+        form = self.request.form
+        upload = form.get("file")
+        data = upload.read() if hasattr(upload, "read") else b""
+        fields = [text(form, name) for name in ("authority", "date", "reference")]
+        return record_visa(identifier, *fields, data, getattr(upload, "filename", None))
+
     def propose(self):
-        body = json_body(self.request) or {}
+        body = read_json(self.request)
+        title = text(body, "title")
         records, personal = [], []
         for field, found in (("records", records), ("personal", personal)):
-            for uid in body.get(field) or []:
+            for uid in texts(body, field):
                 brains = api.content.find(UID=uid, unrestricted=True)
                 if brains:
                     found.append(brains[0]._unrestrictedGetObject())
-        proposal = propose(records, body.get("title", ""), personal=personal)
+        proposal = propose(records, title, personal=personal)
         self.request.response.setStatus(201)
         return summary(proposal)

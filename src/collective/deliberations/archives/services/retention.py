@@ -16,7 +16,9 @@ from collective.deliberations.archives.schedule import get_schedule
 from collective.deliberations.archives.schedule import save_rule
 from collective.deliberations.archives.services.common import error
 from collective.deliberations.archives.services.common import no_csrf
-from plone.restapi.deserializer import json_body
+from collective.deliberations.services.errors import read_json
+from collective.deliberations.services.errors import refusing_bad_input
+from collective.deliberations.validation import text
 from plone.restapi.services import Service
 from zope.i18n import translate
 
@@ -29,15 +31,16 @@ class ScheduleGet(Service):
 class SchedulePatch(Service):
     """Body: {"rules": {category: {field: value}}}; all rules are checked before any is saved."""
 
+    @refusing_bad_input
     def reply(self):
         no_csrf(self.request)
-        rules = (json_body(self.request) or {}).get("rules")
+        rules = read_json(self.request).get("rules")
         if not isinstance(rules, dict) or not rules:
             return error(self, 400, _("error_schedule_body", default='Send {"rules": {category: {field: value}}}.'))
         from collective.deliberations.archives.schedule import validate_rule
 
         problems = {
-            category: [translate(m, context=self.request) for m in validate_rule(category, data or {})]
+            category: [translate(m, context=self.request) for m in validate_rule(category, data)]
             for category, data in rules.items()
         }
         problems = {category: messages for category, messages in problems.items() if messages}
@@ -76,9 +79,10 @@ class HoldGet(Service):
 
 
 class HoldPost(Service):
+    @refusing_bad_input
     def reply(self):
         no_csrf(self.request)
-        reason = str((json_body(self.request) or {}).get("reason") or "").strip()
+        reason = text(read_json(self.request), "reason").strip()
         if not reason:
             return error(self, 400, _("error_hold_reason", default="A legal hold needs a reason."))
         set_hold(self.context, reason)

@@ -34,6 +34,12 @@ def test_the_report_holds_the_proof_of_the_delay(site, inbox, browser, rest, tsa
     assert "2 destinataires : 2 remis au serveur de messagerie" in text
     assert "Élu du conseil et de la commission" in text
     assert "Ouverture du dossier par le lecteur, via le navigateur (ordinateur), le " in text
+    reading = get_convocation(site.session).get("elu").reading_proof  # dated like the manifests
+    assert reading["tsa_time"] and f"RFC 3161 : {' '.join(reading['tsa_time'].split())}" in text
+    assert (
+        '"event": "ouverture du dossier par le lecteur"' in reading["json"]
+        and '"device": "computer"' in reading["json"]
+    )
     assert "Absent" in text
     assert manifest["sha256"][:40] in text.replace(" ", "") and " ".join(manifest["tsa_time"].split()) in text
 

@@ -77,6 +77,13 @@ def answer_text(answer, convocation):
     return text
 
 
+def reading_proof(recipient):
+    proof = recipient.reading_proof
+    if proof is None:
+        return None
+    return {key: proof[key] for key in ("sha256", "tsa_time", "tsa_error")} | {"at": iso(proof["at"])}
+
+
 def rows(session):
     """Plain data (JSON-ready) per recipient, in the order of the body's memberships."""
     convocation = get_convocation(session)
@@ -106,6 +113,7 @@ def rows(session):
                 "first_opened_by": recipient.first_opened_by,
                 "first_opened_device": recipient.first_opened_device,
                 "reading_text": reading_text(recipient),
+                "reading_proof": reading_proof(recipient),
                 "answer": answer["answer"] if answer else None,
                 "proxy": answer["proxy"] if answer else None,
                 "answer_text": answer_text(answer, convocation),

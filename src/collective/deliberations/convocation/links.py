@@ -13,8 +13,10 @@ from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.presence import record_opening
 from collective.deliberations.convocation.proof import dossier_documents
+from collective.deliberations.convocation.proof import record_reading_proof
 from collective.deliberations.convocation.settings import setting
 from collective.deliberations.convocation.storage import _token_index
+from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from datetime import timedelta
 
@@ -87,6 +89,10 @@ def device(user_agent):
     return "computer"
 
 
-def record_reading(recipient, user_agent):
-    """The reader's browser displayed the dossier (its script posted the link's token): the accusé de lecture."""
-    return record_opening(recipient, "link", device(user_agent))
+def record_reading(session, recipient, user_agent):
+    """The reader's browser displayed the dossier (its script posted the link's token): the accusé de lecture, and
+    its proof."""
+    if record_opening(recipient, "link", device(user_agent)):
+        record_reading_proof(session, get_convocation(session), recipient)
+        return True
+    return False

@@ -102,30 +102,53 @@ def record_manifest(session, convocation, reason, force=False):
     if previous is not None and not changes and not force:
         return previous, []
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-    manifest = PersistentMapping(
+    manifest = stamped(payload, reason=reason, changes=changes)
+    convocation.manifests.append(manifest)
+    return manifest, changes
+
+
+def stamped(payload, **fields):
+    """A proof record of `payload` (bytes): its text, SHA-256, time, and the RFC 3161 token of the collectivité's
+    timestamping authority when it has one (its error otherwise)."""
+    record = PersistentMapping(
         {
             "at": now(),
-            "reason": reason,
             "json": payload.decode("utf-8"),
             "sha256": hashlib.sha256(payload).hexdigest(),
-            "changes": changes,
             "tsa_url": "",
             "tsa_token": None,
             "tsa_time": None,
             "tsa_error": None,
+            **fields,
         }
     )
     url = setting("tsa_url")
     if url:
-        manifest["tsa_url"] = url
+        record["tsa_url"] = url
         try:
             token, gen_time = timestamp(payload, url)
-            manifest["tsa_token"], manifest["tsa_time"] = base64.b64encode(token).decode("ascii"), gen_time
+            record["tsa_token"], record["tsa_time"] = base64.b64encode(token).decode("ascii"), gen_time
         except (OSError, subprocess.CalledProcessError, ValueError) as error:
-            manifest["tsa_error"] = f"{type(error).__name__}: {error}"
+            record["tsa_error"] = f"{type(error).__name__}: {error}"
             logger.warning("timestamping authority %s: %s", url, error)
-    convocation.manifests.append(manifest)
-    return manifest, changes
+    return record
+
+
+def record_reading_proof(session, convocation, recipient):
+    """The accusé de lecture as a proof: what was recorded (who, when, how, on which kind of device, against the
+    last manifest of the dossier), dated like the manifests."""
+    last = convocation.manifests[-1] if convocation.manifests else None
+    data = {
+        "event": "ouverture du dossier par le lecteur",
+        "session": session.UID(),
+        "recipient": recipient.userid,
+        "at": recipient.first_opened_at.isoformat(),
+        "by": recipient.first_opened_by,
+        "device": recipient.first_opened_device,
+        "manifest_sha256": last["sha256"] if last is not None else None,
+    }
+    recipient.reading_proof = stamped(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return recipient.reading_proof
 
 
 def _openssl(*args, data=None):

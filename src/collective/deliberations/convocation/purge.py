@@ -34,6 +34,7 @@ def purge_personal_data(session):
             purged += 1
         recipient.email = ""
         recipient.first_opened_at = recipient.first_opened_by = recipient.first_opened_device = None
+        recipient.reading_proof = None
         recipient.answers = PersistentList()
         recipient.failures = PersistentList({"at": failure.get("at")} for failure in recipient.failures)
         if tokens is not None and recipient.token in tokens:

@@ -32,6 +32,7 @@ class Recipient(Persistent):
     paper = False  # asked for the convocation on paper: a printable letter (browser/letter.py)
     failed_in_a_row = 0
     first_opened_device = None  # tablet, phone or computer: a reading through the link (links.py)
+    reading_proof = None  # the accusé de lecture, dated like the manifests (proof.record_reading_proof)
 
     def __init__(self, userid, fullname, email, kind):
         self.userid = userid

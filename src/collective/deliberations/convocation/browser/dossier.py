@@ -10,6 +10,7 @@ from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.presence import record_opening
 from collective.deliberations.convocation.proof import dossier_documents
+from collective.deliberations.convocation.proof import record_reading_proof
 from collective.deliberations.convocation.storage import get_convocation
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -59,6 +60,7 @@ class DossierBase(BrowserView):
         if self.opened_by == "login" and self.recipient.first_opened_at is None:
             alsoProvides(self.request, IDisableCSRFProtection)  # the accusé de lecture is written on reading
             record_opening(self.recipient, self.opened_by)
+            record_reading_proof(self.session, self.convocation(), self.recipient)
 
     def convocation(self):
         return get_convocation(self.session)

@@ -127,7 +127,7 @@ class ReadingReceiptView(BrowserView):
             response.setStatus(404)
             return self.say(_("reading_unknown_link", default="This link is not valid."))
         alsoProvides(self.request, IDisableCSRFProtection)  # the token in the body is the credential
-        record_reading(recipient, self.request.get_header("User-Agent"))
+        record_reading(session, recipient, self.request.get_header("User-Agent"))
         response.setStatus(204)
         return ""
 

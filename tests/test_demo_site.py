@@ -113,7 +113,7 @@ def test_demo_site_created_twice_in_a_row(project_root, venv_bin, tmp_path):
     assert report["roles archiviste"] == "roles archiviste Archivist"
     assert report["roles elu"] == "roles elu "
     assert report["collectivite"] == "collectivite Communauté de communes du Val d'Exemple epci 28450 5"
-    assert report["installed"] == "installed ('1000',)"
+    assert report["installed"] == "installed ('1001',)"
 
     # the world of the demo: bodies, members, deliberations in every state, sessions, documents
     assert report["body conseil-communautaire"] == "body conseil-communautaire 43 43"

@@ -25,7 +25,7 @@ class TestInstall:
         assert getUtility(IRegistry)[RECORD] == "DEL{year}_{seq:03d}"
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1001",)
 
     def test_only_managers_and_the_secretariat_list_the_accounts(self, portal):
         roles = {r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]}

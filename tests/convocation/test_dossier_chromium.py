@@ -6,6 +6,7 @@ from .conftest import convene
 from .conftest import personal_link
 from collective.deliberations.convocation.storage import get_convocation
 from documents.chromium import ARTEFACTS
+from documents.chromium import axe
 from documents.chromium import chromium
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -46,6 +47,7 @@ def test_dossier_on_a_tablet_and_a_phone(site, inbox, name, size):
     try:
         driver.get(link)
         assert reading_recorded(site.session, "elu")  # by the page's script, the page being displayed
+        assert [v for v in axe(driver) if v["impact"] in ("serious", "critical")] == []  # with "Mon lien personnel"
         width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"wider than the screen: {width}"
         toc = driver.find_elements(By.CSS_SELECTOR, "#session-dossier nav .list-group-item")

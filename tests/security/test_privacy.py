@@ -41,6 +41,14 @@ def test_anonymous_gets_no_paper_convocation_flag(world):
     assert "Convocation papier" in secretariat.text_content()
 
 
+def test_the_search_gives_anonymous_no_paper_convocation_flag(world):
+    url = f"{world.portal.absolute_url()}/@search?portal_type=Membership&fullobjects=1&metadata_fields=_all"
+    found = get(url).json()["items"]
+    assert {item["@id"].rsplit("/", 1)[-1] for item in found} >= {"elu", "elu2"}
+    assert not [item for item in found if "paper_convocation" in item]
+    assert any(item.get("paper_convocation") for item in get(url, "secretaire").json()["items"])
+
+
 @pytest.mark.parametrize("name", ["Users", "Groups", "Principals"])
 def test_an_official_cannot_list_the_accounts(world, name):
     url = f"{world.portal.absolute_url()}/@vocabularies/plone.app.vocabularies.{name}"

@@ -176,4 +176,14 @@ def test_the_elu_revokes_their_own_link(site, inbox, browser):
     page = anonymous.get(link)
     response = anonymous.post(link, data={"revoke_link": "1", "_authenticator": authenticator(page.text)})
     assert response.status_code == 410 and "Ce lien a été révoqué le" in text(response)
+    login = html.fromstring(response.text).xpath('//a[@id="link-login"]/@href')[0]
+    assert "/login?came_from=" in login and "%40%40dossier" in login  # what to do now: log in
     assert browser().get(link).status_code == 410
+    # logged in, from the dossier
+    link2 = personal_link(inbox.to("elu2@example.org")[0])
+    elu2 = browser("elu2")
+    dossier = f"{site.session.absolute_url()}/@@dossier"
+    page = elu2.get(dossier)
+    response = elu2.post(dossier, data={"revoke_link": "1", "_authenticator": authenticator(page.text)})
+    assert response.status_code == 200 and "Votre lien personnel est révoqué" in text(response)
+    assert browser().get(link2).status_code == 410

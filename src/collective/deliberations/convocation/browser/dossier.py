@@ -79,7 +79,7 @@ class DossierBase(BrowserView):
         """UIDs of the documents listed with a login link instead of their own (the personal link's confidential)."""
         return set()
 
-    def login_url(self, obj):
+    def login_url(self, obj, view="@@download/file"):
         return None
 
     def link_expires_text(self):

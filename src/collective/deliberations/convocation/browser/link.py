@@ -39,6 +39,7 @@ class PersonalLinkView(DossierBase):
     index = ViewPageTemplateFile("templates/dossier.pt")
     refusal = ViewPageTemplateFile("templates/link_refused.pt")
     opened_by = "link"
+    login_target = None  # where the refusal page's login button leads
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -61,6 +62,7 @@ class PersonalLinkView(DossierBase):
             revoke(self.recipient)
         refused = refusal(self.session, self.recipient)
         if refused is not None:
+            self.login_target = self.login_url(self.session, "@@dossier")
             return self.refuse(refused[0], local(refused[1]))
         if len(self.path) == 3 and self.path[1] == "document":
             return self.download(self.path[2])
@@ -85,11 +87,10 @@ class PersonalLinkView(DossierBase):
     def document_url(self, obj):
         return f"{self.link_url()}/document/{obj.UID()}"
 
-    def login_url(self, obj):
-        """The login form, then the document: a confidential document is read logged in."""
-        return (
-            f"{self.context.absolute_url()}/login?{urlencode({'came_from': f'{obj.absolute_url()}/@@download/file'})}"
-        )
+    def login_url(self, obj, view="@@download/file"):
+        """The login form, then `obj` (a confidential document; the dossier once the link no longer opens)."""
+        came_from = f"{obj.absolute_url()}/{view}"
+        return f"{self.context.absolute_url()}/login?{urlencode({'came_from': came_from})}"
 
     def file_url(self, name):
         return f"{self.link_url()}/{name}"
@@ -107,7 +108,7 @@ class PersonalLinkView(DossierBase):
                 return stream_data(obj.file)
         for _item, obj in login_documents(self.session):
             if obj.UID() == uid:
-                self.document_login_url = self.login_url(obj)
+                self.login_target = self.login_url(obj)
                 return self.refuse("login", status=403)
         raise NotFound(uid)
 

@@ -49,6 +49,7 @@ help:
 	@echo "make start   the same in the background; make stop stops it"
 	@echo "make site    delete and recreate the demo site (the instance must be stopped)"
 	@echo "make test    install the test tools and run the whole suite"
+	@echo "make smoke   a runtime-only install (no test extra): every module imported, every page and service called once"
 	@echo "Options: HOST=$(HOST) PORT=$(PORT) DB=filestorage|postgres"
 
 # ---------------------------------------------------------------- installation
@@ -220,6 +221,12 @@ test-tools:
 test: system-packages $(VENV)/.installed-test postgres test-tools
 	@echo "==> running the test suite"
 	@DELIBERATIONS_PG_DSN="$(DSN)" $(BIN)/pytest $(PYTEST_ARGS)
+
+# What `make test` cannot see (it installs the test extra): a runtime-only environment, the demo site served, every
+# view and REST service of the product called once; fails on any 500 or import error (scripts/smoke_runtime.py).
+.PHONY: smoke
+smoke: system-packages
+	@$(PYTHON) scripts/smoke_runtime.py
 
 LOCALES := src/collective/deliberations/locales
 .PHONY: i18n

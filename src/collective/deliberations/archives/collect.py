@@ -12,6 +12,7 @@ from collective.deliberations.archives.retention import hold_of
 from collective.deliberations.archives.retention import start_date
 from collective.deliberations.archives.schedule import get_schedule
 from collective.deliberations.archives.schedule import SEDA_FINAL_ACTION
+from collective.deliberations.richtext import safe_output
 from html import escape
 from plone import api
 
@@ -106,7 +107,7 @@ def act_html(deliberation):
     for field in ("expose", "dispositif"):
         value = getattr(deliberation, field, None)
         if value is not None and getattr(value, "raw", None):
-            parts.append(f"<div>{value.output or ''}</div>")
+            parts.append(f"<div>{safe_output(value) or ''}</div>")
     page = "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'/><title>{}</title></head><body>{}</body></html>"
     return page.format(escape(deliberation.Title()), "".join(parts)).encode("utf-8")
 

@@ -2,6 +2,7 @@
 
 from Acquisition import aq_inner
 from collective.deliberations.browser import utils
+from collective.deliberations.richtext import safe_output
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.Five.browser import BrowserView
@@ -37,7 +38,7 @@ class DeliberationView(BrowserView):
         value = getattr(aq_inner(self.context), name, None)
         if isinstance(value, str):
             value = RichTextValue(value, "text/html", "text/x-html-safe")
-        return value.output_relative_to(self.context) if value is not None and value.raw else None
+        return safe_output(value, self.context)
 
     def session(self):
         """The session whose agenda holds it: a link when the user may see the session, else its date only."""

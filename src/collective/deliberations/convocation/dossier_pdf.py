@@ -12,6 +12,7 @@ modification and its converted PDF), so that it is built again only when the dos
 from BTrees.OOBTree import OOBTree
 from collective.deliberations import _
 from collective.deliberations.convocation.storage import now
+from collective.deliberations.documents.rendering import html_document
 from collective.deliberations.documents.status import get_status
 from persistent.mapping import PersistentMapping
 from ZODB.blob import Blob
@@ -160,9 +161,7 @@ def outline_update(path, marks):
 
 def render(html):
     """WeasyPrint's layout of `html`: its pages are counted before anything is written."""
-    from weasyprint import HTML
-
-    return HTML(string=html).render()
+    return html_document(html).render()
 
 
 def _run_qpdf(args, workdir):

@@ -11,6 +11,7 @@ from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.rendering import html_to_pdfa
 from collective.deliberations.documents.rendering import send_pdf
 from collective.deliberations.portal.publication import online_date
+from collective.deliberations.richtext import safe_output
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -86,8 +87,7 @@ class ActPDFView(BrowserView):
         }
 
     def text(self, act, name):
-        value = getattr(act, name, None)
-        return value.output_relative_to(act) if value is not None and getattr(value, "raw", None) else None
+        return safe_output(getattr(act, name, None), act)
 
     def render(self):
         """The act's PDF/A bytes from its data as they are now."""

@@ -1,15 +1,23 @@
 """Office files to PDF with LibreOffice in headless mode, the command an administrator would type.
 
-Each run has its own LibreOffice profile (two conversions at once with a shared profile fail) and a time limit."""
+Each run has its own LibreOffice profile (two conversions at once with a shared profile fail) and a time limit.
+A document is hostile input: the profile forbids macros and the update of links, and blocks the images and
+objects a document links to (a file of the server, an address of the network: `BlockUntrustedRefererLinks`); where
+the system allows it, LibreOffice runs in a network namespace of its own, with no network at all."""
 
 from collective.deliberations import _
+from collective.deliberations.documents import processes
 from collective.deliberations.documents.inspect import Refused
 
+import functools
+import logging
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
+
+
+logger = logging.getLogger("collective.deliberations.documents")
 
 
 DEFAULT_TIMEOUT = int(os.environ.get("DELIBERATIONS_LIBREOFFICE_TIMEOUT", "300"))
@@ -19,8 +27,48 @@ class ConversionFailed(Exception):
     """A converter failed for a reason that may pass (time limit, crash): the job is retried."""
 
 
+LOCKED_DOWN = (
+    ("org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # Writer: never
+    ("org.openoffice.Office.Calc/Content/Update", "Link", "1"),  # Calc: never
+)
+
+
+def lock_down(profile):
+    """Write the settings of LOCKED_DOWN into the LibreOffice `profile` (a directory) before its first run."""
+    items = "".join(
+        f'<item oor:path="/{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
+        for path, name, value in LOCKED_DOWN
+    )
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"'
+            f' xmlns:xs="http://www.w3.org/2001/XMLSchema">{items}</oor:items>'
+        )
+
+
+@functools.cache
+def without_network():
+    """The command prefix that runs a program with no network (a user and network namespace), or [] where the
+    system refuses unprivileged namespaces (said once in the log)."""
+    command = ["unshare", "--user", "--map-root-user", "--net"]
+    try:
+        works = subprocess.run([*command, "true"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        works = False
+    if not works:
+        logger.warning("LibreOffice runs with the network: this system refuses `unshare --user --net`")
+    return command if works else []
+
+
 def libreoffice_command(source, outdir, profile):
+    """The command converting `source` into `outdir`, with its own locked-down `profile` (a new directory)."""
+    lock_down(profile)
     return [
+        *without_network(),
         shutil.which("soffice") or "soffice",
         f"-env:UserInstallation=file://{profile}",
         "--headless",
@@ -41,24 +89,13 @@ def office_to_pdf(source, extension, workdir, timeout=None):
     profile = tempfile.mkdtemp(prefix="lo-profile-", dir=workdir)
     outdir = os.path.join(workdir, "pdf")
     os.makedirs(outdir, exist_ok=True)
-    process = subprocess.Popen(
-        libreoffice_command(named, outdir, profile),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group: a time-out ends soffice.bin too, not only the launcher
-    )
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as error:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise ConversionFailed(f"LibreOffice did not finish within {timeout} s") from error
+    try:  # its own process group, killed with soffice.bin at the time limit (processes.TimedOut) or a cancel
+        code, stdout, stderr = processes.run(libreoffice_command(named, outdir, profile), timeout=timeout, text=True)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     target = os.path.join(outdir, "document.pdf")
-    if process.returncode != 0:
-        raise ConversionFailed(f"LibreOffice exited with {process.returncode}: {(stderr or stdout)[-300:]}")
+    if code != 0:
+        raise ConversionFailed(f"LibreOffice exited with {code}: {(stderr or stdout)[-300:]}")
     if not os.path.exists(target) or os.path.getsize(target) == 0:
         # LibreOffice answers 0 and writes nothing for a file it cannot read: bad input, not worth a retry
         raise Refused(_("reason_office_unreadable", default="LibreOffice could not read this file: it may be damaged."))

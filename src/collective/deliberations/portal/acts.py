@@ -13,6 +13,7 @@ from collective.deliberations.documents.search import day
 from collective.deliberations.documents.search import MATIERES
 from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.portal.publication import online_date
+from collective.deliberations.richtext import safe_output
 from collective.deliberations.validation import batch_start
 from collective.deliberations.vocabularies.choices import INDIVIDUAL_DECISION
 from collective.deliberations.vocabularies.choices import NATURES
@@ -195,8 +196,7 @@ class ActsView(BrowserView):
         }
 
     def text(self, act, name):
-        value = getattr(act, name, None)
-        return value.output_relative_to(act) if value is not None and getattr(value, "raw", None) else None
+        return safe_output(getattr(act, name, None), act)
 
     def act_documents(self):
         """Publishable documents only: a confidential or internal one never appears here, even for an official."""

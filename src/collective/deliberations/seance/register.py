@@ -5,6 +5,7 @@ by date and by subject. A PDF made by LibreOffice from HTML."""
 from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import office_to_pdf
+from collective.deliberations.richtext import safe_output
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import Presence
 from collective.deliberations.seance.liste import french_date
@@ -52,7 +53,7 @@ def register_html(year):
     for session, acts in groups:
         parts.append(f"{PAGE_BREAK}<h2>Séance du {french_date(session.start)} — {escape(session.Title())}</h2>")
         for rank, act in enumerate(acts, 1):
-            dispositif = act.dispositif.output if act.dispositif else ""
+            dispositif = safe_output(act.dispositif) or ""
             parts.append(f"<h3>{rank}. Délibération n° {escape(act.number)} — {escape(act.Title())}</h3>{dispositif}")
             by_date.append((act.decision_date, act.number, act.Title()))
             by_subject.append((act.matiere or "", act.number, act.Title()))

@@ -1,6 +1,7 @@
 """Documents uploaded into a committed folder, and the conversion worker run on the test database."""
 
 from . import files
+from collective.deliberations.documents import processes
 from collective.deliberations.documents.worker import Runner
 from plone import api
 from plone.app.testing import setRoles
@@ -8,7 +9,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 
 import mimetypes
+import os
 import pytest
+import tempfile
 import transaction
 
 
@@ -70,3 +73,49 @@ def add_file(container, data, filename, content_type=None, **fields):
     )
     transaction.commit()
     return document
+
+
+SETTING = "collective.deliberations.conversion.{}"
+
+
+@pytest.fixture
+def limits(functional_portal):
+    """Set conversion limits (registry records) for this test."""
+
+    def set_limits(**values):
+        for name, value in values.items():
+            api.portal.set_registry_record(SETTING.format(name), value)
+        transaction.commit()
+
+    return set_limits
+
+
+@pytest.fixture(scope="session")
+def bomb(samples, tmp_path_factory):
+    """A 300 KB docx that unpacks to 300 MB."""
+    return files.zip_bomb(samples["office.docx"], tmp_path_factory.mktemp("bomb") / "bombe.docx", 300)
+
+
+def our_directories():
+    """This process's conversion directories left in the temporary directory."""
+    prefix = f"{processes.PREFIX}{os.getpid()}-"
+    return sorted(name for name in os.listdir(tempfile.gettempdir()) if name.startswith(prefix))
+
+
+def our_programs():
+    """{pid: command line} of the programs working in one of this process's conversion directories."""
+    return programs_in(os.path.join(tempfile.gettempdir(), f"{processes.PREFIX}{os.getpid()}-"))
+
+
+def programs_in(marker):
+    """{pid: command line} of the programs whose command line holds ``marker`` (a /proc scan)."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as stream:
+                command = stream.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in command:
+            found[int(entry)] = command
+    return found

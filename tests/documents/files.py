@@ -113,3 +113,30 @@ def with_macros(docx, target):
 def password_pdf(source, target):
     subprocess.run(["qpdf", "--encrypt", "lecteur", "proprietaire", "256", "--", str(source), str(target)], check=True)
     return target
+
+
+def zip_bomb(docx, target, megabytes=300):
+    """A copy of a docx whose text gains a paragraph of ``megabytes`` MB of zeros: a few hundred KB on disk, as
+    many MB once unpacked, and minutes of LibreOffice."""
+    chunk = b"0" * 2**20
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename != "word/document.xml":
+                bomb.writestr(member, data)
+                continue
+            head, tail = data.split(b"<w:body>", 1)
+            info = zipfile.ZipInfo(member.filename, member.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with bomb.open(info, "w", force_zip64=True) as stream:
+                stream.write(head + b"<w:body><w:p><w:r><w:t>")
+                for _megabyte in range(megabytes):
+                    stream.write(chunk)
+                stream.write(b"</w:t></w:r></w:p>" + tail)
+    return target
+
+
+def long_pdf(source, target, pages):
+    """A PDF of ``pages`` pages: the first page of ``source`` again and again (qpdf)."""
+    subprocess.run(["qpdf", "--empty", "--pages", *[str(source), "1"] * pages, "--", str(target)], check=True)
+    return target

@@ -4,7 +4,6 @@ taken again; a failure that may pass is retried, then reported."""
 
 from .conftest import add_file
 from .conftest import reason
-from collective.deliberations.documents import office
 from collective.deliberations.documents import queue as jobs
 from collective.deliberations.documents.status import get_status
 from collective.deliberations.documents.worker import Runner
@@ -128,27 +127,41 @@ def test_a_job_left_by_a_stopped_process_is_taken_again(folder, runner, samples)
     assert get_status(elsewhere)["state"] == "converted"
 
 
-def test_a_failure_that_may_pass_is_retried_then_reported(folder, runner, samples, monkeypatch):
-    monkeypatch.setattr(office, "DEFAULT_TIMEOUT", 0.05)  # LibreOffice cannot start in 50 ms
+def test_libreoffice_over_the_time_limit_is_stopped_once_and_reported(folder, runner, samples):
+    """Not 4 runs of 300 s each: one run, stopped at the time limit of the settings, and a status that says it."""
+    api.portal.set_registry_record("collective.deliberations.conversion.max_seconds", 1)  # LibreOffice needs more
     document = add_file(folder, samples["office.odt"].read_bytes(), "note.odt")
-    job = jobs.queue_of(api.portal.get())[document.UID()]
+    started = time.monotonic()
     assert runner() == 1
+    assert time.monotonic() - started < 15
     status = get_status(document)
-    assert (status["state"], status["attempts"]) == ("pending", 1)
-    assert reason(document) == "Le convertisseur a échoué : LibreOffice did not finish within 0.05 s"
-    assert runner() == 0  # not before its delay
-    job.not_before = 0  # the delay has passed
-    assert runner() == 1
-    assert (get_status(document)["state"], job.attempts) == ("pending", 2)
-    job.not_before = 0
-    assert runner() == 1
-    status = get_status(document)
-    assert (status["state"], status["attempts"]) == ("failed", jobs.MAX_ATTEMPTS)
+    assert (status["state"], status["attempts"]) == ("failed", 1)
+    assert reason(document) == (
+        "Conversion interrompue après 1 s : le document demande trop de temps. Il reste téléchargeable."
+    )
     assert document.UID() not in jobs.queue_of(api.portal.get())
 
-    monkeypatch.setattr(office, "DEFAULT_TIMEOUT", 300)  # the secretariat asks for a new attempt
+    api.portal.set_registry_record("collective.deliberations.conversion.max_seconds", 600)
     from collective.deliberations.documents.subscribers import queue_conversion
 
-    queue_conversion(document)
+    queue_conversion(document)  # the secretariat asks for a new attempt
     assert runner() == 1
     assert get_status(document)["state"] == "converted"
+
+
+def test_a_job_cut_short_again_and_again_is_given_up(folder, runner, samples):
+    """A document whose every run ended with its process (killed, out of memory...) is not taken up forever."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    document = add_file(folder, samples["text.pdf"].read_bytes(), "poison.pdf")
+    job = jobs.queue_of(api.portal.get())[document.UID()]
+    for _run in range(3):  # three runs, each in a process that died during it
+        jobs.claim(job, f"{socket.gethostname()}:{gone.pid}:1")
+    assert runner() == 1
+    status = get_status(document)
+    assert (status["state"], status["attempts"]) == ("failed", 3)
+    assert reason(document) == (
+        "Conversion abandonnée : elle a été interrompue 3 fois (arrêt du serveur pendant la conversion). Le fichier"
+        " reste téléchargeable ; remplacez-le pour réessayer."
+    )
+    assert document.UID() not in jobs.queue_of(api.portal.get())

@@ -64,3 +64,29 @@ def patch_namedfile_upload_in_chunks():
 
 
 patch_namedfile_upload_in_chunks()
+
+
+def patch_documentviewer_subprocesses():
+    """collective.documentviewer runs qpdf, gm (and its gs), pdftotext and tesseract with a bare ``Popen``: no time
+    limit, in the Zope process's own group, so that a 5,000-page PDF held the worker for an hour and a stop left its
+    programs running. Its ``BaseSubProcess._run_command`` goes through ``documents.processes.run`` instead: a group
+    of its own, the job's time limit and cancellation. Called by documents/converter.py, which loads documentviewer."""
+    from collective.deliberations.documents import processes
+    from collective.documentviewer import convert
+
+    if getattr(convert.BaseSubProcess._run_command, "limited", False):
+        return
+
+    def _run_command(self, cmd):
+        if isinstance(cmd, str):
+            cmd = cmd.split()
+        code, output, error = processes.run(cmd)
+        output, error = output.decode("utf-8", "replace"), error.decode("utf-8", "replace")
+        if code != 0:
+            raise Exception(
+                f"Command\n{' '.join(cmd)}\nfinished with return code\n{code}\nand output:\n{output}\n{error}"
+            )
+        return output
+
+    _run_command.limited = True
+    convert.BaseSubProcess._run_command = _run_command

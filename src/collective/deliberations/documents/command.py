@@ -39,7 +39,7 @@ def waiting(db):
         for site in app.objectValues():
             if IPloneSiteRoot.providedBy(site):
                 queue = jobs.queue_of(site) or {}
-                found["/".join(site.getPhysicalPath())] = (len(jobs.due_jobs(site)), len(queue))
+                found["/".join(site.getPhysicalPath())] = (sum(1 for _job in jobs.due_jobs(site)), len(queue))
         return found
     finally:
         manager.abort()

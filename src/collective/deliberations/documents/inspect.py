@@ -5,10 +5,10 @@ extension lies, an empty one, a damaged or password-protected PDF or an office f
 reason the document page shows; the file itself is always kept."""
 
 from collective.deliberations import _
+from collective.deliberations.documents import processes
 from dataclasses import dataclass
 
 import os
-import subprocess
 import zipfile
 
 
@@ -99,15 +99,60 @@ def has_macros(path, kind):
 
 def check_pdf(path):
     """qpdf tells a password-protected PDF (exit 0 of --requires-password) and a damaged one (exit 2 of --check)."""
-    locked = subprocess.run(["qpdf", "--requires-password", path], capture_output=True)
-    if locked.returncode == 0:
+    locked, _out, _err = processes.run(["qpdf", "--requires-password", path])
+    if locked == 0:
         raise Refused(_("reason_pdf_password", default="The PDF is protected by a password: it cannot be read."))
-    checked = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
-    if checked.returncode == 2:
+    checked, stdout, stderr = processes.run(["qpdf", "--check", path], text=True)
+    if checked == 2:
         raise Refused(_("reason_pdf_damaged", default="The PDF is damaged or is not a PDF: qpdf cannot read it."))
 
 
-def inspect(path, filename, max_bytes=DEFAULT_MAX_BYTES):
+def grouped(number):
+    """2 000: thousands apart, as French writes them."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def check_expanded(path, kind, max_bytes):
+    """An office file of the zip kinds holds at most ``max_bytes`` once unpacked (a 300 KB docx of 300 MB of zeros
+    kept LibreOffice busy for minutes): the sizes its zip declares are added up, nothing is unpacked."""
+    if kind not in ("ooxml", "odf") or max_bytes is None:
+        return
+    with zipfile.ZipFile(path) as archive:
+        expanded = sum(member.file_size for member in archive.infolist())
+    if expanded > max_bytes:
+        raise Refused(
+            _(
+                "reason_expanded_too_big",
+                default="Conversion refused: once unpacked, the file takes ${size} MB (at most ${limit} MB). It"
+                " stays downloadable.",
+                mapping={"size": grouped(expanded // 2**20), "limit": grouped(max_bytes // 2**20)},
+            )
+        )
+
+
+def count_pages(path):
+    """The PDF's number of pages (qpdf reads its page tree, not its pages), or None when qpdf cannot tell."""
+    code, stdout, _err = processes.run(["qpdf", "--show-npages", path], text=True)
+    value = stdout.strip()
+    return int(value) if code in (0, 3) and value.isdigit() else None
+
+
+def check_pages(path, max_pages):
+    """The number of pages of the PDF at ``path``; Refused beyond ``max_pages``."""
+    pages = count_pages(path)
+    if pages is not None and pages > max_pages:
+        raise Refused(
+            _(
+                "reason_too_many_pages",
+                default="Conversion refused: the document has more than ${limit} pages (${pages}). It stays"
+                " downloadable.",
+                mapping={"limit": grouped(max_pages), "pages": grouped(pages)},
+            )
+        )
+    return pages
+
+
+def inspect(path, filename, max_bytes=DEFAULT_MAX_BYTES, max_expanded_bytes=None):
     """Refused(reason) for a file no converter should take; else what to do with it."""
     size = os.path.getsize(path)
     if size == 0:
@@ -150,4 +195,5 @@ def inspect(path, filename, max_bytes=DEFAULT_MAX_BYTES):
     if kind == "pdf":
         check_pdf(path)
         return Inspected("pdf", extension)
+    check_expanded(path, kind, max_expanded_bytes)
     return Inspected("office", extension)

@@ -3,7 +3,12 @@ process of the database.
 
 A worker claims a job by writing its name and a lease on the job and committing: two processes that claim the
 same job write the same object, so ZODB lets one commit and raises ConflictError in the other, which moves on.
-A claim whose lease ran out, or whose process on this machine is gone, can be taken again."""
+A claim whose lease ran out, or whose process on this machine is gone, can be taken again.
+
+Jobs are taken by priority, then oldest first: a short document (QUICK) before a long one (LONG), both before the
+background renderings (BULK, the acts' archival copies). An index of the queue (ORDER_KEY: (priority, enqueued,
+key) -> key) gives the next job in O(log n) without sorting the queue; it changes only when a job is queued,
+moved to another priority or removed, never when a job is claimed, so claims still conflict on the job alone."""
 
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
@@ -16,6 +21,8 @@ import time
 
 
 KEY = "collective.deliberations.conversion_queue"
+ORDER_KEY = "collective.deliberations.conversion_order"
+QUICK, LONG, BULK = 0, 1, 2
 LEASE = float(os.environ.get("DELIBERATIONS_CONVERSION_LEASE", "1800"))
 MAX_ATTEMPTS = int(os.environ.get("DELIBERATIONS_CONVERSION_ATTEMPTS", "3"))
 RETRY_DELAY = float(os.environ.get("DELIBERATIONS_CONVERSION_RETRY_DELAY", "30"))
@@ -26,11 +33,13 @@ class Job(Persistent):
 
     done = False
     kind = None  # None: a document's conversion; else a kind registered by worker.register_job_kind
+    priority = None  # QUICK, LONG or BULK; None for a job queued before priorities: priority_of(job)
 
-    def __init__(self, uid, kind=None):
+    def __init__(self, uid, kind=None, priority=None):
         self.uid = uid
         if kind is not None:
             self.kind = kind
+        self.priority = priority
         self.enqueued = time.time()
         self.not_before = 0.0
         self.attempts = 0
@@ -77,33 +86,87 @@ def job_key(uid, kind=None):
     return uid if kind is None else f"{kind}:{uid}"
 
 
-def enqueue(portal, uid, kind=None):
+def priority_of(job):
+    if job.priority is not None:
+        return job.priority
+    return QUICK if job.kind is None else BULK
+
+
+def order_entry(key, job):
+    return (priority_of(job), job.enqueued, key)
+
+
+def order_of(portal, create=False):
+    """The index of the queue; made (from the jobs already queued) on the first write after an upgrade."""
+    annotations = IAnnotations(portal)
+    order = annotations.get(ORDER_KEY)
+    if order is None and create:
+        order = annotations[ORDER_KEY] = OOBTree()
+        for key, job in (queue_of(portal) or {}).items():
+            order[order_entry(key, job)] = key
+    return order
+
+
+def _unindex(portal, key, job):
+    order = order_of(portal, create=True)
+    order.pop(order_entry(key, job), None)
+    return order
+
+
+def enqueue(portal, uid, kind=None, priority=None):
     """(Re)queue a document: a new job, or the existing one made due now with its attempts reset."""
     queue = queue_of(portal, create=True)
     key = job_key(uid, kind)
     job = queue.get(key)
     if job is None:
-        queue[key] = Job(uid, kind)
+        job = queue[key] = Job(uid, kind, priority)
+        order = order_of(portal, create=True)
     else:
-        job.enqueued, job.not_before, job.attempts = time.time(), 0.0, 0
+        order = _unindex(portal, key, job)
+        job.enqueued, job.not_before, job.attempts, job.priority = time.time(), 0.0, 0, priority
         job.claimed_by, job.claimed_until, job.done = None, 0.0, False
-    return queue[key]
+    order[order_entry(key, job)] = key
+    return job
+
+
+def move(portal, key, priority):
+    """Give a queued job another priority (a document of the quick lane turned out long)."""
+    job = queue_of(portal)[key]
+    order = _unindex(portal, key, job)
+    job.priority = priority
+    order[order_entry(key, job)] = key
 
 
 def dequeue(portal, uid, kind=None):
+    remove(portal, job_key(uid, kind))
+
+
+def remove(portal, key):
     queue = queue_of(portal)
-    key = job_key(uid, kind)
     if queue is not None and key in queue:
+        _unindex(portal, key, queue[key])
         del queue[key]
 
 
-def due_jobs(portal, now=None):
-    """Jobs a worker may claim now, oldest first."""
+def due_jobs(portal, now=None, max_priority=None):
+    """Jobs a worker may claim now, best priority first, then oldest first (an iterator): at most ``max_priority``
+    (QUICK: the quick lane)."""
     queue = queue_of(portal)
     if not queue:
-        return []
+        return
     now = now or time.time()
-    return sorted((job for job in queue.values() if job.claimable(now)), key=lambda job: job.enqueued)
+    order = order_of(portal)
+    if order is None:  # a queue made before the index, not written since
+        order = {order_entry(key, job): key for key, job in queue.items()}
+        entries = sorted(order.items())
+    else:
+        entries = order.items()
+    for (priority, _enqueued, _key), key in entries:
+        if max_priority is not None and priority > max_priority:
+            return
+        job = queue.get(key)
+        if job is not None and job.claimable(now):
+            yield job
 
 
 def claim(job, name, now=None):

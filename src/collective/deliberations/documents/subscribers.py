@@ -1,7 +1,11 @@
 """An added or replaced file is queued for conversion; its name is cleaned first. Nothing is converted here, so an
-upload answers at once; the worker of this process is woken when the upload is committed."""
+upload answers at once; the worker of this process is woken when the upload is committed. A file above the quick
+lane's size waits in the lane of long documents. A removed file (or the folder or deliberation holding it) leaves the
+queue, and its running conversion is stopped."""
 
+from collective.deliberations.documents import processes
 from collective.deliberations.documents import queue as jobs
+from collective.deliberations.documents.settings import limits
 from collective.deliberations.documents.status import get_status
 from collective.deliberations.documents.status import PENDING
 from collective.deliberations.documents.status import set_status
@@ -38,7 +42,8 @@ def queue_conversion(document):
         cleaned = clean_filename(file.filename)
         if cleaned != file.filename:
             file.filename = cleaned
-    jobs.enqueue(api.portal.get(), document.UID())
+    quick = (file.getSize() or 0) <= limits().quick_mb * 2**20
+    jobs.enqueue(api.portal.get(), document.UID(), priority=jobs.QUICK if quick else jobs.LONG)
     set_status(document, PENDING, None, file=file, attempts=0)
     transaction.get().addAfterCommitHook(wake_worker)
 
@@ -59,4 +64,6 @@ def file_removed(document, event):
     except api.exc.CannotGetPortalError:
         return
     if portal is not None:
-        jobs.dequeue(portal, document.UID())
+        uid = document.UID()
+        jobs.dequeue(portal, uid)
+        transaction.get().addAfterCommitHook(lambda committed: committed and processes.cancel(uid))

@@ -3,12 +3,23 @@
 Why a thread in each process rather than a separate worker service: ``make run`` stays one command, nothing more
 to deploy or supervise, and several processes on one database (RelStorage) share the queue safely because claims
 are transactional (see queue.py). The thread uses its own ZODB connection and transaction manager, sleeps between
-polls, and is woken at once by an upload committed in its own process."""
+polls, and is woken at once by an upload committed in its own process.
 
+Two lanes, each a thread: the quick lane takes only short documents (queue.QUICK), the other takes the best job of
+any priority; so a long document converting never delays a short one. Each job runs in a job space
+(processes.job_space): the time limit of the settings, its programs killed as a group when it ends, when its
+document is deleted or replaced (a look at the queue every few seconds, at once in this process) or when the process
+stops; its temporary directory removed. A job whose runs were all cut short (the process killed each time) is given
+up after the settings' number of attempts, with a status that says so."""
+
+from collective.deliberations import _
 from collective.deliberations.background import PollingThread
 from collective.deliberations.background import working_on
+from collective.deliberations.documents import processes
 from collective.deliberations.documents import queue as jobs
 from collective.deliberations.documents.converter import DocumentConverter
+from collective.deliberations.documents.converter import NotQuick
+from collective.deliberations.documents.settings import limits as current_limits
 from collective.deliberations.documents.status import CONVERTED
 from collective.deliberations.documents.status import FAILED
 from collective.deliberations.documents.status import PENDING
@@ -21,11 +32,13 @@ from ZODB.POSException import ConflictError
 import logging
 import os
 import time
+import transaction
 
 
 logger = logging.getLogger("collective.deliberations.conversion")
 POLL = float(os.environ.get("DELIBERATIONS_CONVERSION_POLL", "5"))
 WORKER = None
+CLAIM_TRIES = 10
 
 
 # Jobs of other kinds than a document's conversion (queue.enqueue(portal, uid, kind)): kind -> handler(runner, job,
@@ -45,12 +58,15 @@ def find_document(portal, uid):
 
 
 class Runner:
-    """Claims and converts jobs through one connection of its own. Usable inline (tests, scripts) or in a thread."""
+    """Claims and converts jobs through one connection of its own. Usable inline (tests, scripts) or in a thread.
+    ``max_priority``: the worst priority it takes (queue.QUICK for the quick lane; None: any)."""
 
-    def __init__(self, db):
+    def __init__(self, db, max_priority=None):
         self.db = db
         self.name = jobs.worker_name()
         self.converted = 0
+        self.max_priority = max_priority
+        self.space = None  # the running job's processes.Space
 
     def run_pending(self, limit=None):
         """Convert every due job of every site of the database; the number of jobs handled."""
@@ -63,51 +79,98 @@ class Runner:
         return handled
 
     def claim_next(self, manager, portal):
-        manager.begin()
-        for job in jobs.due_jobs(portal):
-            if not job.claimable(time.time()):  # read again: an aborted claim reloads it
-                continue
+        """The best due job, claimed by a commit; after a conflict (another process took it) the queue is read
+        again from its start."""
+        for _try in range(CLAIM_TRIES):
+            manager.begin()
+            job = next(jobs.due_jobs(portal, max_priority=self.max_priority), None)
+            if job is None:
+                manager.abort()
+                return None
             jobs.claim(job, self.name)
             try:
                 manager.commit()
+                return job
             except ConflictError:
-                manager.abort()  # another process took it
-                continue
-            return job
-        manager.abort()
+                manager.abort()
         return None
 
     def run_one(self, manager, portal):
         job = self.claim_next(manager, portal)
         if job is None:
             return False
-        uid = job.uid
+        uid, key = job.uid, jobs.job_key(job.uid, job.kind)
         manager.begin()
         document = find_document(portal, uid)
         if document is None:
             job.done = True
             manager.commit()
-            self.forget_done(manager, portal)
+            self.forget(manager, portal, key)
             return True
-        handler = JOB_KINDS.get(job.kind)
-        converted = self.convert(job, document) if handler is None else handler(self, job, document)
+        try:
+            converted = self.run_job(portal, job, document)
+        except NotQuick as long:
+            manager.abort()
+            self.to_long_lane(manager, portal, key, long.pages)
+            return True
+        except processes.Stopped:
+            manager.abort()  # its document was deleted or replaced, or the process stops
+            logger.info("conversion of %s cancelled", key)
+            self.give_back(manager, portal, key)
+            return True
         getQueue().clear()  # reindexed below, in a transaction of its own
         try:
             manager.commit()  # touches this document and this job only: no other worker writes them
         except ConflictError:
             manager.abort()  # the document changed meanwhile (a new upload queued it again)
-            self.give_back(manager, portal, jobs.job_key(uid, job.kind))
+            self.give_back(manager, portal, key)
             return True
         self.converted += converted
-        if handler is None:  # a job of another kind reindexes what it changed itself
-            retry(manager, lambda: find_document(portal, uid).reindexObject())
-        self.forget_done(manager, portal)
+        if JOB_KINDS.get(job.kind) is None:  # a job of another kind reindexes what it changed itself
+            retry(manager, lambda: reindex(portal, uid))
+        self.forget(manager, portal, key)
         return True
 
-    def convert(self, job, document):
+    def run_job(self, portal, job, document):
+        """Run the job in a job space of its own: the conversion's limits, its cancellation."""
+        handler = JOB_KINDS.get(job.kind)
+        limits = current_limits()
+        if handler is None and job.attempts > limits.max_attempts:
+            return self.give_up(job, document)
+        key, seconds = jobs.job_key(job.uid, job.kind), limits.max_seconds if handler is None else None
+        watch = Watch(self.db, portal.getPhysicalPath(), key, self.name, job.enqueued)
+        with processes.job_space(key, seconds, cancelled=watch.cancelled) as self.space:
+            try:
+                if handler is not None:
+                    return handler(self, job, document)
+                return self.convert(job, document, limits)
+            finally:
+                self.space = None
+
+    def give_up(self, job, document):
+        """Every run of this job was cut short (the process was killed or stopped during it): not tried again."""
+        reason = _(
+            "reason_interrupted",
+            default="Conversion given up: it was interrupted ${count} times (the server stopped during it). The file"
+            " stays downloadable; replace it to try again.",
+            mapping={"count": job.attempts - 1},
+        )
+        set_status(document, FAILED, reason, attempts=job.attempts - 1, worker=self.name)
+        jobs.finish(job)
+        logger.warning("conversion of %s given up after %s interrupted runs", job.uid, job.attempts - 1)
+        return 0
+
+    def stop(self):
+        """Stop the running job (the process stops): its programs are killed, the job is given back."""
+        space = self.space
+        if space is not None:
+            space.stop()
+
+    def convert(self, job, document, limits=None):
         """Convert and record the outcome on the document and the job; 1 when converted."""
-        started = time.monotonic()
-        outcome = DocumentConverter(document).convert()
+        started, limits = time.monotonic(), limits or current_limits()
+        quick = jobs.priority_of(job) == jobs.QUICK
+        outcome = DocumentConverter(document, limits, quick=quick).convert()
         seconds = round(time.monotonic() - started, 2)
         path = "/".join(document.getPhysicalPath())
         if outcome is None:
@@ -117,7 +180,7 @@ class Runner:
             logger.info("converted %s (%s pages) in %s s", path, pages, seconds)
             return 1
         permanent, reason = outcome
-        if permanent or job.attempts >= jobs.MAX_ATTEMPTS:
+        if permanent or job.attempts >= limits.max_attempts:
             set_status(document, FAILED, reason, attempts=job.attempts, worker=self.name)
             jobs.finish(job)
         else:
@@ -126,16 +189,29 @@ class Runner:
         logger.warning("conversion of %s failed: %s", path, reason)
         return 0
 
-    def forget_done(self, manager, portal):
-        """Remove finished jobs from the queue; on a conflict another worker does it later."""
-        manager.begin()
-        queue = jobs.queue_of(portal)
-        for uid in [uid for uid, job in queue.items() if job.done]:
-            del queue[uid]
-        try:
-            manager.commit()
-        except ConflictError:
-            manager.abort()
+    def forget(self, manager, portal, key):
+        """Remove a finished job from the queue, in a transaction of its own."""
+
+        def change():
+            job = jobs.queue_of(portal).get(key)
+            if job is not None and job.done:
+                jobs.remove(portal, key)
+
+        retry(manager, change)
+
+    def to_long_lane(self, manager, portal, key, pages):
+        """A job of the quick lane turned out long: given back at the long documents' priority, not counted as an
+        attempt."""
+
+        def change():
+            job = jobs.queue_of(portal).get(key)
+            if job is not None and job.claimed_by == self.name:
+                job.claimed_by, job.claimed_until = None, 0.0
+                job.attempts = max(job.attempts - 1, 0)
+                jobs.move(portal, key, jobs.LONG)
+
+        retry(manager, change)
+        logger.info("%s has %s pages: moved to the lane of long documents", key, pages)
 
     def give_back(self, manager, portal, uid):
         """The result could not be saved (the document changed meanwhile): the job is due again at once."""
@@ -154,6 +230,32 @@ class Runner:
                 manager.abort()
 
 
+def reindex(portal, uid):
+    document = find_document(portal, uid)
+    if document is not None:  # deleted meanwhile
+        document.reindexObject()
+
+
+class Watch:
+    """Tells a running job whether it was cancelled: its job left the queue (its document was deleted), was queued
+    again (a new file) or was claimed by another worker. Reads the queue through a connection of its own."""
+
+    def __init__(self, db, path, key, name, enqueued):
+        self.db, self.path, self.key, self.name, self.enqueued = db, path, key, name, enqueued
+
+    def cancelled(self):
+        manager = transaction.TransactionManager()
+        connection = self.db.open(transaction_manager=manager)
+        try:
+            portal = connection.root()["Application"].unrestrictedTraverse(self.path, None)
+            queue = jobs.queue_of(portal) if portal is not None else None
+            job = queue.get(self.key) if queue is not None else None
+            return job is None or job.claimed_by != self.name or job.enqueued != self.enqueued
+        finally:
+            manager.abort()
+            connection.close()
+
+
 def retry(manager, change, attempts=5):
     """Run a small change in a transaction of its own, again after a conflict."""
     for _attempt in range(attempts):
@@ -168,10 +270,45 @@ def retry(manager, change, attempts=5):
     return False
 
 
-class Worker(PollingThread):
+class Lane(PollingThread):
+    def __init__(self, db, interval=POLL, max_priority=None, name="deliberations-conversion"):
+        self.runner = Runner(db, max_priority)
+        super().__init__(name, interval, self.runner.run_pending)
+
+    def stop(self, wait=False):
+        self.runner.stop()
+        super().stop(wait)
+
+
+class Worker:
+    """This process's conversion worker: the lane of any job and the quick lane, two threads."""
+
     def __init__(self, db, interval=POLL):
-        self.runner = Runner(db)
-        super().__init__("deliberations-conversion", interval, self.runner.run_pending)
+        self.lanes = [
+            Lane(db, interval, None, "deliberations-conversion"),
+            Lane(db, interval, jobs.QUICK, "deliberations-conversion-quick"),
+        ]
+
+    def start(self):
+        for lane in self.lanes:
+            lane.start()
+
+    def wake(self):
+        for lane in self.lanes:
+            lane.wake()
+
+    def stop(self, wait=False):
+        for lane in self.lanes:
+            lane.stop()
+        if wait:
+            self.join()
+
+    def join(self, timeout=None):
+        for lane in self.lanes:
+            lane.join(timeout)
+
+    def is_alive(self):
+        return any(lane.is_alive() for lane in self.lanes)
 
 
 def start_worker(db, interval=POLL):
@@ -187,10 +324,14 @@ def wake_worker(*args):
 
 
 def database_opened(event):
-    """Zope opened its database: start this process's worker, unless DELIBERATIONS_CONVERSION_WORKER=off."""
+    """Zope opened its database: clean what a killed process left, start this process's worker, unless
+    DELIBERATIONS_CONVERSION_WORKER=off."""
     if os.environ.get("DELIBERATIONS_CONVERSION_WORKER", "on").lower() in ("0", "off", "no", "false"):
         logger.info("conversion worker disabled in this process")
         return
+    for directory in processes.clean_stale():
+        logger.warning("removed %s, left by a conversion of a stopped process", directory)
+    processes.stop_on_exit()
     if WORKER is None or not WORKER.is_alive():
         start_worker(event.database)
         logger.info("conversion worker started (polls every %s s)", POLL)

@@ -22,6 +22,7 @@ from zope.i18n import translate
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -31,6 +32,17 @@ import tempfile
 
 CACHE_KEY = "collective.deliberations.convocation.dossier_pdf"
 KEPT = 6  # dossiers kept per session (audiences and versions), the oldest dropped first
+UNMADE = _(
+    "dossier_pdf_unmade",
+    default="The dossier cannot be assembled into one PDF: one of its documents is damaged. Its files stay"
+    " downloadable one by one and as a zip.",
+)
+
+logger = logging.getLogger("collective.deliberations.convocation")
+
+
+class DossierUnmade(Exception):
+    """qpdf could not assemble the dossier (a document it cannot merge): a 409 with UNMADE."""
 
 
 class Entry:
@@ -108,8 +120,9 @@ def _cache(session, create=False):
 
 
 def _qpdf_json(path, *options):
-    args = ["qpdf", path, "--json=2", *options]
-    return json.loads(subprocess.run(args, capture_output=True, check=True).stdout)
+    done = subprocess.run(["qpdf", path, "--json=2", *options], capture_output=True, text=True)
+    _check(done)
+    return json.loads(done.stdout)
 
 
 def _text(value):
@@ -169,9 +182,14 @@ def _run_qpdf(args, workdir):
     argfile = os.path.join(workdir, "args")
     with open(argfile, "w") as stream:
         stream.write("\n".join(args) + "\n")
-    done = subprocess.run(["qpdf", f"@{argfile}"], capture_output=True, text=True)
+    _check(subprocess.run(["qpdf", f"@{argfile}"], capture_output=True, text=True))
+
+
+def _check(done):
+    """qpdf's refusal goes to the log (it names the files of the server), the reader gets DossierUnmade."""
     if done.returncode not in (0, 3):  # 3: warnings only, the output is written
-        raise RuntimeError(f"qpdf: {done.stderr.strip()}")
+        logger.warning("qpdf could not assemble a dossier: %s", done.stderr.strip()[-500:])
+        raise DossierUnmade(UNMADE)
 
 
 def _front(render_front, groups, entries, missing, workdir):

@@ -4,9 +4,11 @@ Each holds the documents that reader may see, the same as the dossier page lists
 
 from collective.deliberations.convocation.browser.extranet import DossierView
 from collective.deliberations.convocation.dossier_pdf import build_pdf
+from collective.deliberations.convocation.dossier_pdf import DossierUnmade
 from collective.deliberations.convocation.dossier_pdf import write_zip
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
 from zope.interface import alsoProvides
 from ZPublisher.Iterators import filestream_iterator
 
@@ -29,7 +31,12 @@ def dossier_pdf(view):
     """The PDF of what `view` (a DossierBase) lets its reader see, built or taken from the session's blobs."""
     alsoProvides(view.request, IDisableCSRFProtection)  # kept as a blob on the session while it holds
     groups, documents = view.dossier()
-    blob, _built = build_pdf(view.session, groups, documents, lambda data: FRONT(view, data=data))
+    try:
+        blob, _built = build_pdf(view.session, groups, documents, lambda data: FRONT(view, data=data))
+    except DossierUnmade as unmade:
+        view.request.response.setStatus(409)
+        view.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        return translate(unmade.args[0], context=view.request)
     with blob.open("r") as stream:
         path = stream.name
     return _send(view, path, "application/pdf", f"dossier-{view.session.getId()}.pdf")

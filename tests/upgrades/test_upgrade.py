@@ -110,7 +110,14 @@ def test_the_profile_is_upgraded_once(upgraded):
     assert upgraded["before"]["pending"], "the previous release's site has no pending upgrade step"
     assert upgraded["after"]["version"] == [current_version()] == ["1001"]
     assert upgraded["after"]["pending"] == []
-    assert upgraded["again"] == upgraded["after"]["version"]
+    assert upgraded["again"] == upgraded["after"], "the upgrade step run twice does not give the same site"
+
+
+def test_the_settings_of_the_site_are_kept(upgraded):
+    """The collectivité, convocation and archives settings the site had: an upgrade does not reset them."""
+    before, after = upgraded["before"]["values"], upgraded["after"]["values"]
+    assert before["collective.deliberations.collectivite.name"] == repr("Communauté de communes du Val d'Exemple")
+    assert {name: after[name] for name in before} == before
 
 
 def test_what_changed_in_the_profile_is_on_the_upgraded_site(upgraded):

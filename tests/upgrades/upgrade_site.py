@@ -3,6 +3,7 @@ of `zope.conf`, upgrade the product's profile with its GenericSetup upgrade step
 
 from collective.deliberations.demo.cli import open_app
 from collective.deliberations.demo.cli import SITE_ID
+from collective.deliberations.upgrades.reimport import reimport
 from zope.component.hooks import setSite
 
 import json
@@ -11,6 +12,7 @@ import transaction
 
 
 PROFILE = "collective.deliberations:default"
+OURS = "collective.deliberations."
 
 
 def state(site):
@@ -19,6 +21,7 @@ def state(site):
         "version": site.portal_setup.getLastVersionForProfile(PROFILE),
         "pending": [step["title"] for step in site.portal_setup.listUpgrades(PROFILE)],
         "records": sorted(registry.records.keys()),
+        "values": {name: repr(registry[name]) for name in registry.records.keys() if name.startswith(OURS)},
         "roles": sorted(site.validRoles()),
         "permissions": {
             entry["name"]: sorted(role["name"] for role in site.rolesOfPermission(entry["name"]) if role["selected"])
@@ -38,9 +41,9 @@ def main(zope_conf):
     site.portal_setup.upgradeProfile(PROFILE)
     transaction.commit()
     after = state(site)
-    site.portal_setup.upgradeProfile(PROFILE)  # a second run finds nothing to do
+    reimport(site.portal_setup)  # the step run a second time changes nothing
     transaction.commit()
-    print(json.dumps({"before": before, "after": after, "again": state(site)["version"]}))
+    print(json.dumps({"before": before, "after": after, "again": state(site)}))
     app._p_jar.db().close()
 
 

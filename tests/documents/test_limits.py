@@ -7,9 +7,11 @@ from . import files
 from .conftest import add_file
 from .conftest import our_directories
 from .conftest import our_programs
+from .conftest import programs_in
 from .conftest import reason
 from collective.deliberations.documents.status import get_status
 
+import pytest
 import threading
 import time
 
@@ -85,3 +87,14 @@ def test_a_conversion_over_its_time_is_stopped_with_all_its_programs(folder, run
     assert "gm" in seen.programs and seen.directories  # it worked in its directory...
     assert our_programs() == {}  # ...and nothing of it is left: no program, no directory
     assert our_directories() == []
+
+
+def test_libreoffice_over_its_time_outside_a_job_is_an_ordinary_failure(samples, tmp_path):
+    """The PV, the liste and the register call LibreOffice from a page, not from a job: its time limit is the
+    failure they always handled, never the worker's stop (a BaseException would take the server's thread)."""
+    from collective.deliberations.documents.office import ConversionFailed
+    from collective.deliberations.documents.office import office_to_pdf
+
+    with pytest.raises(ConversionFailed, match="did not finish within 0.05 s"):
+        office_to_pdf(str(samples["office.odt"]), "odt", str(tmp_path), timeout=0.05)
+    assert programs_in(str(tmp_path)) == {}

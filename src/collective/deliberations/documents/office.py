@@ -89,8 +89,12 @@ def office_to_pdf(source, extension, workdir, timeout=None):
     profile = tempfile.mkdtemp(prefix="lo-profile-", dir=workdir)
     outdir = os.path.join(workdir, "pdf")
     os.makedirs(outdir, exist_ok=True)
-    try:  # its own process group, killed with soffice.bin at the time limit (processes.TimedOut) or a cancel
+    try:  # its own process group, killed with soffice.bin at the time limit or on a cancel
         code, stdout, stderr = processes.run(libreoffice_command(named, outdir, profile), timeout=timeout, text=True)
+    except processes.TimedOut as error:
+        if processes.current() is not None:
+            raise  # a conversion job's: the worker reports it
+        raise ConversionFailed(f"LibreOffice did not finish within {timeout} s") from error  # a page's (PV, liste)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     target = os.path.join(outdir, "document.pdf")

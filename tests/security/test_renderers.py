@@ -12,6 +12,10 @@ from collective.deliberations.documents.rendering import html_to_pdfa
 from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.seance.minutes import generate_minutes
 from content.conftest import World
+from convocation.conftest import convene
+from convocation.conftest import inbox  # noqa: F401  (fixture)
+from convocation.conftest import site  # noqa: F401  (fixture)
+from convocation.conftest import smtp_server  # noqa: F401  (fixture)
 from documents.conftest import samples  # noqa: F401  (fixture)
 from documents.test_portal import published  # noqa: F401  (fixture)
 from http.server import BaseHTTPRequestHandler
@@ -86,10 +90,10 @@ def pdf_text(data, tmp_path):
     return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
 
 
-def assert_harmless(data, trap, tmp_path):
+def assert_harmless(data, trap, tmp_path, visible=VISIBLE):
     """`data` is a PDF with the visible text, no secret (text, attachments, any stream), no image; no request."""
     assert data.startswith(b"%PDF"), data[:100]
-    assert VISIBLE in pdf_text(data, tmp_path)
+    assert visible in pdf_text(data, tmp_path)
     reader = PdfReader(io.BytesIO(data))
     assert not reader.attachments, list(reader.attachments)
     assert sum(len(page.images) for page in reader.pages) == 0
@@ -139,6 +143,27 @@ def test_every_weasyprint_rendering(functional_portal, trap, tmp_path):
     )
     assert_harmless(html_to_pdfa(page, functional_portal.absolute_url()), trap, tmp_path)
     assert_harmless(render(page).write_pdf(), trap, tmp_path)
+
+
+def test_the_session_documents(site, inbox, trap, request_factory, tmp_path):  # noqa: F811
+    """The ordre du jour, the convocation letter, the follow-up report and the dossier, with the attack in the
+    objet of a deliberation and in the place of the séance (plain text: their templates escape it)."""
+    markup = f'{VISIBLE} <img src="{trap.url}/titre.png"> <a rel="attachment" href="file://{trap.secret}">x</a>'
+    site.deliberation.title = markup
+    site.deliberation.reindexObject()
+    site.session.place = markup
+    transaction.commit()
+    convene(site.session)
+    secretariat = request_factory(basic_auth=("secretaire", "secret-1234"), api=False)
+    for view, visible in (
+        ("ordre-du-jour.pdf", VISIBLE),
+        ("convocation-lettre.pdf", VISIBLE),
+        ("convocation-suivi.pdf", "Suivi de la convocation"),  # no objet nor place in it
+        ("dossier.pdf", VISIBLE),
+    ):
+        response = secretariat.get(f"{site.session.absolute_url()}/@@{view}")
+        assert response.status_code == 200, (view, response.text[-2000:])
+        assert_harmless(response.content, trap, tmp_path, visible)
 
 
 def test_the_sites_own_image_is_still_rendered(functional_portal, trap, tmp_path):

@@ -49,6 +49,7 @@ help:
 	@echo "make start   the same in the background; make stop stops it"
 	@echo "make site    delete and recreate the demo site (the instance must be stopped)"
 	@echo "make test    install the test tools and run the whole suite"
+	@echo "make backup  back the database and its files up into $(BACKUPS); make restore [AT=<timestamp>] restores"
 	@echo "make smoke   a runtime-only install (no test extra): every module imported, every page and service called once"
 	@echo "Options: HOST=$(HOST) PORT=$(PORT) DB=filestorage|postgres"
 
@@ -207,6 +208,21 @@ stop:
 		[ -f "$$f" ] && kill -0 $$(cat "$$f") 2>/dev/null && basename "$$f" .pid; done); \
 	if [ -n "$$others" ]; then echo "the mail server stays for the instances still running:" $$others; \
 	elif [ -f $(MAIL_PID) ] && kill -0 $$(cat $(MAIL_PID)) 2>/dev/null; then kill $$(cat $(MAIL_PID)); rm -f $(MAIL_PID); fi
+
+# ---------------------------------------------------------------- backup
+
+# FileStorage: repozo and a snapshot of the blobs; PostgreSQL: pg_dump (the blobs are in the database).
+BACKUPS ?= $(VAR)/backups
+BACKUP_SCRIPT := $(BIN)/python scripts/backup.py --instance $(INSTANCE) --backups $(BACKUPS) \
+	$(if $(filter postgres,$(DB)),--dsn "$(DSN)")
+
+.PHONY: backup
+backup: $(VENV)/.installed database
+	@$(BACKUP_SCRIPT) backup
+
+.PHONY: restore
+restore: $(VENV)/.installed database
+	@$(BACKUP_SCRIPT) restore $(if $(AT),--at "$(AT)")
 
 # ---------------------------------------------------------------- tests
 

@@ -187,3 +187,14 @@ def test_the_elu_revokes_their_own_link(site, inbox, browser):
     response = elu2.post(dossier, data={"revoke_link": "1", "_authenticator": authenticator(page.text)})
     assert response.status_code == 200 and "Votre lien personnel est révoqué" in text(response)
     assert browser().get(link2).status_code == 410
+
+
+def test_an_answer_through_the_link_is_a_reading_even_without_the_pages_script(site, inbox, browser):
+    convene(site.session)
+    link = personal_link(inbox.to("elu@example.org")[0])
+    reader = browser()
+    page = reader.get(link)
+    reader.post(link, data={"answer": "present", "_authenticator": authenticator(page.text)})
+    transaction.begin()
+    record = get_convocation(site.session).get("elu")
+    assert record.first_opened_by == "link" and record.reading_proof is not None

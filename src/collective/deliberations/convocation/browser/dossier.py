@@ -5,6 +5,7 @@ from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.followup import ANSWER_TITLES
 from collective.deliberations.convocation.followup import local
 from collective.deliberations.convocation.links import expires_at
+from collective.deliberations.convocation.links import record_reading
 from collective.deliberations.convocation.links import revoke
 from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
@@ -57,6 +58,8 @@ class DossierBase(BrowserView):
                               default="Your answer is recorded."),
                     self.request,
                 )  # fmt: skip
+                if self.opened_by == "link":  # a person answered: they read it, even without the page's script
+                    record_reading(self.session, self.recipient, self.request.get_header("User-Agent"))
         if self.opened_by == "login" and self.recipient.first_opened_at is None:
             alsoProvides(self.request, IDisableCSRFProtection)  # the accusé de lecture is written on reading
             record_opening(self.recipient, self.opened_by)

@@ -101,7 +101,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     from collective.deliberations.demo.cli import open_app
+    from collective.deliberations.documents import processes
 
+    processes.stop_on_exit()  # systemd's stop (SIGTERM) ends the running conversion's programs first
+    for directory in processes.clean_stale():
+        say(f"removed {directory}, left by a conversion of a stopped process")
     say(f"loading Zope with {args.zope_conf}")
     app = open_app(args.zope_conf)  # no worker thread in this process: it is the worker
     db = app._p_jar.db()

@@ -169,10 +169,11 @@ def due_jobs(portal, now=None, max_priority=None):
             yield job
 
 
-def claim(job, name, now=None):
+def claim(job, name, now=None, lease=None):
+    """``lease``: how long the claim holds (LEASE; longer than the conversion's time limit)."""
     now = now or time.time()
     job.claimed_by = name
-    job.claimed_until = now + LEASE
+    job.claimed_until = now + max(lease or 0, LEASE)
     job.attempts += 1
 
 

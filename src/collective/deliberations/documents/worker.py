@@ -87,7 +87,7 @@ class Runner:
             if job is None:
                 manager.abort()
                 return None
-            jobs.claim(job, self.name)
+            jobs.claim(job, self.name, lease=2 * current_limits().max_seconds)  # held while it may run
             try:
                 manager.commit()
                 return job

@@ -20,12 +20,19 @@ def chromium(size=TABLET):
     assert binary and driver, "Debian's chromium and chromium-driver are missing: run make test, which installs them"
     options = webdriver.ChromeOptions()
     options.binary_location = binary
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, for csp_violations
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={size[0]},{size[1]}"):
         options.add_argument(argument)
     browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
     browser.set_page_load_timeout(60)
     browser.set_script_timeout(60)
     return browser
+
+
+def csp_violations(browser):
+    """What the Content-Security-Policy refused on the pages opened since the last call (the console's words)."""
+    words = ("Content Security Policy", "EvalError")  # an eval refused is an uncaught error whose text is cut short
+    return [entry["message"] for entry in browser.get_log("browser") if any(w in entry["message"] for w in words)]
 
 
 def axe(browser, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")):

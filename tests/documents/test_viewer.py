@@ -5,6 +5,7 @@ tests/artefacts/viewer-tablet.png."""
 from . import files
 from .chromium import ARTEFACTS
 from .chromium import chromium
+from .chromium import csp_violations
 from .conftest import add_file
 from .test_portal import published  # noqa: F401  (fixture)
 from collective.deliberations.documents.status import CONVERTED
@@ -82,6 +83,7 @@ def test_viewer_on_a_tablet(public_document, browser):
     download = browser.find_element(By.ID, "viewer-download").get_attribute("href")
     assert download.endswith("/@@download/file")
     assert requests.get(download, timeout=30).content == data
+    assert csp_violations(browser) == []  # the viewer runs under the site's Content-Security-Policy
 
 
 def test_page_images_follow_the_document_permission(published, runner, request_factory):  # noqa: F811

@@ -3,8 +3,10 @@
 from collective.deliberations import _
 from collective.deliberations.validation import FieldError
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 
@@ -38,6 +40,7 @@ class IDeliberation(model.Schema):
     matiere = schema.TextLine(
         title=_("Matière"), description=_("Classification code, for example 7.1."), constraint=valid_matiere
     )
+    directives.widget("consulted_commissions", CheckBoxFieldWidget)  # z3c.form's ordered select writes inline JS
     consulted_commissions = schema.List(
         title=_("Commissions consulted"),
         value_type=schema.Choice(vocabulary="collective.deliberations.Commissions"),

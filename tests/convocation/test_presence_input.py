@@ -15,11 +15,16 @@ import transaction
         ({"answer": "procuration", "proxy": {"id": "elu2"}}, "proxy doit être un texte"),
         ({"answer": ["present"]}, "answer doit être un texte"),
         ({"answer": 1}, "answer doit être un texte"),
+        ('{"answer": "present",', "n'est pas un objet JSON"),
     ],
 )
 def test_presence_refuses_wrong_types(site, inbox, rest, body, expected):
     convene(site.session)
-    response = rest("elu").post(f"{site.session.absolute_url()}/@presence", json=body)
+    url = f"{site.session.absolute_url()}/@presence"
+    if isinstance(body, str):
+        response = rest("elu").post(url, data=body, headers={"Content-Type": "application/json"})
+    else:
+        response = rest("elu").post(url, json=body)
     assert response.status_code == 400, response.text[:500]
     assert expected in response.json()["error"]["message"]
     transaction.begin()

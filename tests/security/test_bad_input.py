@@ -14,6 +14,7 @@ import requests
 import transaction
 
 
+NOT_JSON = "Le corps de la requête n'est pas un objet JSON."
 FRENCH = ("é", "è", "à", " le ", " la ", " les ", " un ", " une ", " est ", " doit ", " pas ")
 
 
@@ -60,14 +61,15 @@ def test_invalid_json_to_create_content(site):
         "POST", site.finances.absolute_url(), data="{pas du json", headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 400, response.text[:300]
-    assert french(message_of(response)), response.text
+    assert response.json()["error"]["message"] == NOT_JSON
 
 
-def test_invalid_json_to_update_content(site):
+@pytest.mark.parametrize("body", ["{pas du json", '["title"]', '"Budget"'])
+def test_invalid_json_to_update_content(site, body):
     url = site.deliberation.absolute_url()
-    response = call("PATCH", url, data="{pas du json", headers={"Content-Type": "application/json"})
+    response = call("PATCH", url, data=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400, response.text[:300]
-    assert french(message_of(response)), response.text
+    assert response.json()["error"]["message"] == NOT_JSON
 
 
 @pytest.mark.parametrize("data", [123, None, ["<p>x</p>"], {"html": "x"}])

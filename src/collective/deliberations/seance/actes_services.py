@@ -12,6 +12,7 @@ from collective.deliberations.seance.actes import record_acknowledgement
 from collective.deliberations.seance.actes import record_notification
 from collective.deliberations.seance.actes import set_subject_to_control
 from collective.deliberations.seance.actes import subject_to_control
+from collective.deliberations.services import errors
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -38,8 +39,7 @@ def status(deliberation):
 
 def bad_request(request, error):
     transaction.doom()
-    request.response.setStatus(400)
-    return {"error": {"type": "BadRequest", "message": error.translated(request)}}
+    return errors.error(request, 400, error.translated(request))
 
 
 class GetPackage(Service):

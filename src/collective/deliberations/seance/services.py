@@ -14,6 +14,7 @@ from collective.deliberations.seance.state import seance_state
 from collective.deliberations.seance.votes import get_vote
 from collective.deliberations.seance.votes import record_vote
 from collective.deliberations.security.disclosure import visible_vote
+from collective.deliberations.services import errors
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
@@ -66,8 +67,7 @@ class _Recording(Service):
         except WorkflowException as error:
             message = str(error)
         transaction.doom()  # nothing of a refused request is kept
-        self.request.response.setStatus(400)
-        return {"error": {"type": "BadRequest", "message": message}}
+        return errors.error(self.request, 400, message)
 
 
 class GetSeance(Service):

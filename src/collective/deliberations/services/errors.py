@@ -8,7 +8,9 @@ content creation let its DeserializationError become a 500, and its other servic
 from collective.deliberations import _
 from collective.deliberations.validation import InputError
 from plone.rest.interfaces import IAPIRequest
+from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
+from zope.component import adapter
 from zope.i18n import translate
 
 import functools
@@ -55,6 +57,10 @@ def refusing_bad_input(reply):
     return wrapper
 
 
+class NotJSON(BadRequest):
+    """The body of a JSON request is not a JSON object."""
+
+
 def refuse_invalid_json(event):
     """Before any REST service runs: a JSON request whose body cannot be read is a 400 in the reader's language."""
     request = event.request
@@ -65,4 +71,15 @@ def refuse_invalid_json(event):
     try:
         read_json(request)
     except InputError as problem:
-        raise BadRequest(_not_json(request)) from problem
+        raise NotJSON(_not_json(request)) from problem
+
+
+@adapter(NotJSON, IAPIRequest)
+class NotJSONView(BrowserView):
+    """The answer to NotJSON (its exception view), in the same form as every other REST error of ours."""
+
+    def __call__(self):
+        body = json.dumps(error(self.request, 400, _not_json(self.request)))
+        self.request.response.setStatus(400, lock=True)  # the publisher set 500 from the class's unknown name
+        self.request.response.setHeader("Content-Type", "application/json")
+        return body

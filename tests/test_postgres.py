@@ -146,19 +146,23 @@ def test_make_postgres_creates_the_role_and_database_of_the_make_line(project_ro
 
 def test_two_instances_write_their_own_logs(project_root, tmp_path):
     """Two processes on one database (make start DB=postgres PORT=8081, PORT=8082) and the FileStorage instance
-    beside them: each its own event.log and access.log."""
+    beside them: each its own event.log, access.log and pid file (Zope's default, var/Z4.pid, is one for all)."""
+    from Zope2.Startup.options import ZopeWSGIOptions
+
     import configparser
 
     spec = importlib.util.spec_from_file_location("instance_config", project_root / "scripts" / "instance_config.py")
     config = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(config)
-    logs = []
+    logs, pids = [], []
     for db, port in (("postgres", 8081), ("postgres", 8082), ("filestorage", 8080)):
-        _conf, ini = config.write(tmp_path / "instance", db=db, port=port)
+        conf, ini = config.write(tmp_path / "instance", db=db, port=port)
         parser = configparser.RawConfigParser()
         parser.read(ini)
         logs += [parser.get(f"handler_{name}", "args") for name in ("eventlog", "accesslog")]
+        pids.append(ZopeWSGIOptions(str(conf))().configroot.pid_filename)  # as runwsgi reads it
     assert len(set(logs)) == 6, logs
+    assert len(set(pids)) == 3, pids
 
 
 def free_port():

@@ -16,18 +16,25 @@ STEPS = ("plone.app.registry", "rolemap", "workflow", "catalog", "typeinfo", "ac
 def reimport(setup_tool, steps=STEPS):
     """Run `steps` of the default profile again, idempotently, and finish what they leave undone."""
     catalog = api.portal.get_tool("portal_catalog")
-    indexes, columns = set(catalog.indexes()), set(catalog.schema())
+    indexes, columns = index_types(catalog), set(catalog.schema())
     for step in steps:
         setup_tool.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
         logger.info("re-imported %s", step)
     if "workflow" in steps or "rolemap" in steps:
         changed = api.portal.get_tool("portal_workflow").updateRoleMappings()
         logger.info("updated the role mappings of %s objects", changed)
-    fill_catalog(catalog, sorted(set(catalog.indexes()) - indexes), set(catalog.schema()) - columns)
+    replaced = [name for name, meta_type in index_types(catalog).items() if indexes.get(name) != meta_type]
+    fill_catalog(catalog, replaced, set(catalog.schema()) - columns)
+
+
+def index_types(catalog):
+    """{index: its type}: the catalog step replaces an index whose type changed by an empty one."""
+    return {index.getId(): index.meta_type for index in catalog.getIndexObjects()}
 
 
 def fill_catalog(catalog, new_indexes, new_columns):
-    """A new index is empty and a new column missing on every brain until the content is indexed again."""
+    """A new (or replaced) index is empty and a new column missing on every brain until the content is indexed
+    again."""
     if new_columns:
         logger.info("new metadata %s: cataloguing everything again", sorted(new_columns))
         catalog.refreshCatalog(clear=0)

@@ -56,10 +56,9 @@ def test_garbage_paging_is_the_first_page(site, page, start):
     assert response.status_code == 200, response.text[:300]
 
 
-def test_invalid_json_to_create_content(site):
-    response = call(
-        "POST", site.finances.absolute_url(), data="{pas du json", headers={"Content-Type": "application/json"}
-    )
+@pytest.mark.parametrize("body", ["{pas du json", '[{"@type": "Deliberation"}]'])
+def test_invalid_json_to_create_content(site, body):
+    response = call("POST", site.finances.absolute_url(), data=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400, response.text[:300]
     assert response.json()["error"]["message"] == NOT_JSON
 

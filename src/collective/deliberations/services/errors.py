@@ -2,8 +2,9 @@
 at fault, as {"error": {"type", "message", "field"}}. A JSON body is read with `read_json`; a service whose reply
 reads typed values (validation.py) is wrapped in `refusing_bad_input`, which turns an InputError into a 400.
 
-A body that is not JSON is refused for every service before it runs (`refuse_invalid_json`): plone.restapi's
-content creation let its DeserializationError become a 500, and its other services answered in English."""
+A body that is not JSON is refused for every service before it runs (`refuse_invalid_json`), and a body that is
+not a JSON object for content and our services: plone.restapi's content creation let its DeserializationError become
+a 500, and its other services answered in English."""
 
 from collective.deliberations import _
 from collective.deliberations.validation import InputError
@@ -57,6 +58,10 @@ def refusing_bad_input(reply):
     return wrapper
 
 
+# The services whose body must be a JSON object; any other may take a list (plone.restapi's @users says so)
+OBJECT_BODIES = ("plone.restapi.services.content.", "collective.deliberations.")
+
+
 class NotJSON(BadRequest):
     """The body of a JSON request is not a JSON object."""
 
@@ -69,9 +74,12 @@ def refuse_invalid_json(event):
     if not (request.getHeader("Content-Type") or "").startswith("application/json"):
         return
     try:
-        read_json(request)
-    except InputError as problem:
+        data = json.loads(request.get("BODY") or "{}")
+    except ValueError as problem:
         raise NotJSON(_not_json(request)) from problem
+    service = type(request.get("PUBLISHED"))
+    if not isinstance(data, dict) and any(cls.__module__.startswith(OBJECT_BODIES) for cls in service.__mro__):
+        raise NotJSON(_not_json(request))
 
 
 @adapter(NotJSON, IAPIRequest)

@@ -132,6 +132,11 @@ def test_what_changed_in_the_profile_is_on_the_upgraded_site(upgraded):
     catalog = etree.parse(str(PROFILE / "catalog.xml"))
     assert {index.get("name") for index in catalog.iter("index")} <= set(after["indexes"])
     assert {column.get("value") for column in catalog.iter("column")} <= set(after["columns"])
+    configlets = {
+        configlet.get("action_id") for configlet in etree.parse(str(PROFILE / "controlpanel.xml")).iter("configlet")
+    }
+    assert "convocations" in configlets - set(before["configlets"])  # this version's Convocations panel
+    assert configlets <= set(after["configlets"])
 
 
 def test_the_upgraded_site_serves_its_pages(site_url):

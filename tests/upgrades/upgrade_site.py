@@ -30,6 +30,7 @@ def state(site):
         "acquired": [entry["name"] for entry in site.permission_settings() if entry["acquire"]],
         "indexes": sorted(site.portal_catalog.indexes()),
         "columns": sorted(site.portal_catalog.schema()),
+        "configlets": sorted(action.getId() for action in site.portal_controlpanel.listActions()),
     }
 
 

@@ -1,6 +1,8 @@
-"""The log of every retention action (who, when, what), kept in the site for as long as the site lives."""
+"""The log of every retention action (who, when, what), kept in the site for as long as the site lives. Each action
+goes to the audit log too (audit/), which the Managers read with the rest of who did what."""
 
 from BTrees.IOBTree import IOBTree
+from collective.deliberations.audit.log import record
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
@@ -29,7 +31,15 @@ def log_action(action, target="", detail=""):
         "target": target,
         "detail": detail,
     }
+    record(action, _object_at(target), {"detail": detail} if detail else {}, target=target)
     return entries[key]
+
+
+def _object_at(target):
+    """The record a path names (a hold, a stub), else None (an elimination's or a transfer's identifier)."""
+    if not str(target).startswith("/"):
+        return None
+    return api.portal.get().unrestrictedTraverse(str(target), None)
 
 
 def read_log(limit=None):

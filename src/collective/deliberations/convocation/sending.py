@@ -5,6 +5,7 @@ hands them to the SMTP server and records, in a transaction of its own, when eac
 A transaction that fails sends nothing; a message the server did not take stays in the outbox for a retry.
 """
 
+from collective.deliberations.audit.log import record as audit
 from collective.deliberations.convocation.links import renew
 from collective.deliberations.convocation.message import build
 from collective.deliberations.convocation.storage import current_transaction
@@ -161,4 +162,5 @@ def resend(session, userid):
     renew(session, recipient)  # a revoked link: the message carries a new one
     if not any(e["kind"] == "convocation" for e in recipient.outbox):
         queue(session, recipient, "convocation")
+    audit("convocation_resend", session, {"recipient": userid})
     return send_after_commit(session, {userid})

@@ -8,6 +8,7 @@ shared with it, for the members' "Mes séances"."""
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
+from collective.deliberations.audit.log import record as audit
 from collective.deliberations.content.body import IBody
 from collective.deliberations.content.session import ISession
 from collective.deliberations.security.groups import _set_local_role
@@ -77,4 +78,5 @@ def apply(document, body_uid, shared):
             default="An internal document is not shared: make it publishable or confidential first.",
         )
     share(document, body, shared)
+    audit("document_share", document, {"body": body.Title(), "shared": bool(shared)})
     return None

@@ -3,6 +3,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
+from collective.deliberations.audit.log import record as audit
 from collective.deliberations.content.membership import memberships
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.record import get_record
@@ -205,6 +206,7 @@ def record_roll_call(session, attendance=None, proxies=None, secretary=None, rec
     if secretary is not None:
         session.secretary = secretary
         session.reindexObject()
+    audit("roll_call", session, {"changed": ", ".join(sorted(set(attendance) | set(proxies))) or "-"})
     return record
 
 

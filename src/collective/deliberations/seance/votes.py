@@ -4,6 +4,7 @@ deliberation's adopt or reject transition (CGCT L2121-17, L2121-20, L2121-21).""
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
+from collective.deliberations.audit.log import record as audit
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import check_held
 from collective.deliberations.seance.attendance import CONFLICT
@@ -187,6 +188,7 @@ def record_vote(item, mode, ballots=None, counts=None):
     api.content.transition(obj=deliberation, transition="adopt" if adopted else "reject", comment=comment)
     vote["number"] = deliberation.number
     record.votes[item_id] = vote
+    audit("vote", deliberation, {"item": item_id, "mode": mode, "adopted": adopted, **counts})
     return vote
 
 

@@ -69,6 +69,22 @@ def test_elimination_proposal_refuses_wrong_types(site, body, expected):
     assert len(eliminations()) == 0
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ('{"sessions": "uid"}', "sessions doit être une liste de textes"),
+        ('{"records": [{}]}', "records doit être une liste de textes"),
+        ('[{"sessions": []}]', "n'est pas un objet JSON"),
+    ],
+)
+def test_transfer_refuses_wrong_types(site, vault, body, expected):
+    url = f"{site.portal.absolute_url()}/@transfer"
+    response = call("POST", url, data=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400, response.text[:500]
+    assert expected in message(response)
+    assert list(vault.iterdir()) == []
+
+
 VISA = {"authority": "Archives départementales de l'Hérault", "date": "2026-10-01", "reference": "V-2026-117"}
 
 

@@ -2,6 +2,7 @@
 
 from .conftest import authenticator
 from .conftest import convene
+from .conftest import read_as_the_page_does
 from collective.deliberations.convocation.storage import get_convocation
 from lxml import html
 from plone import api
@@ -46,7 +47,13 @@ def test_dossier_page_records_reading_and_answer(site, inbox, browser):
     assert "Note explicative de synthèse" in words(tree.xpath('//*[@id="session-documents"]')[0])
     assert "1. Budget primitif" in words(tree.xpath('//*[@id="item-1"]')[0])
     transaction.begin()
-    assert get_convocation(site.session).get("elu").first_opened_by == "login"
+    assert get_convocation(site.session).get("elu").first_opened_at is None  # a GET writes nothing
+    assert read_as_the_page_does(elu, response, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile").status_code == 204
+    transaction.begin()
+    record = get_convocation(site.session).get("elu")
+    assert (record.first_opened_by, record.first_opened_device) == ("login", "phone")
+    followup = browser("secretaire").get(f"{site.session.absolute_url()}/@@convocation-suivi").text
+    assert "Ouverture du dossier par le lecteur connecté, via le navigateur (téléphone), le " in followup
     response = elu.post(
         f"{site.session.absolute_url()}/@@dossier",
         data={"answer": "present", "_authenticator": authenticator(response.text)},

@@ -7,6 +7,7 @@ from collective.deliberations.convocation.storage import get_convocation
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 ANSWER_TITLES = {
@@ -32,6 +33,19 @@ DEVICE_TITLES = {
 }
 
 
+READINGS = {
+    False: _("reading_by_link", default="Dossier opened by the reader, in the browser (${device}), on ${date}"),
+    True: _(
+        "reading_by_login_browser",
+        default="Dossier opened by the reader, logged in, in the browser (${device}), on ${date}",
+    ),
+}
+READINGS_BEFORE_THE_SCRIPT = {
+    False: _("reading_by_link_visit", default="Personal link visited on ${date} (maybe by a mail scanner)"),
+    True: _("reading_by_login", default="Dossier opened by the reader, logged in, on ${date}"),
+}
+
+
 def tr(message):
     return translate(message, context=getRequest())
 
@@ -42,21 +56,10 @@ def reading_text(recipient):
     if at is None:
         return ""
     date = long_datetime(at.astimezone(local_zone()).replace(tzinfo=None))
-    if recipient.first_opened_by == "login":
-        return tr(
-            _("reading_by_login", default="Dossier opened by the reader, logged in, on ${date}", mapping={"date": date})
-        )
-    if recipient.first_opened_device is None:  # recorded before the page's script did (a scanner's visit too)
-        return tr(_("reading_by_link_visit", default="Personal link visited on ${date} (maybe by a mail scanner)",
-                    mapping={"date": date}))  # fmt: skip
+    if recipient.first_opened_device is None:  # recorded on a GET, before the page's script did
+        return tr(Message(READINGS_BEFORE_THE_SCRIPT[recipient.first_opened_by == "login"], mapping={"date": date}))
     device = tr(DEVICE_TITLES[recipient.first_opened_device])
-    return tr(
-        _(
-            "reading_by_link",
-            default="Dossier opened by the reader, in the browser (${device}), on ${date}",
-            mapping={"date": date, "device": device},
-        )
-    )
+    return tr(Message(READINGS[recipient.first_opened_by == "login"], mapping={"date": date, "device": device}))
 
 
 def iso(value):

@@ -6,21 +6,17 @@ mail hands to whoever reads it, so it opens less than a login does.
 - It stops working `link_validity_days` after the séance, or once revoked by the secretariat (one recipient, or all)
   or by the élu; sending the convocation again after a revocation sends a new link.
 - The accusé de lecture is written when a person reads (the page's script, once the page is displayed), never on the
-  GET a mail scanner makes when it checks the link: `record_reading`.
+  GET a mail scanner makes when it checks the link: presence.record_reading.
 """
 
 from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.ical import aware
-from collective.deliberations.convocation.presence import record_opening
 from collective.deliberations.convocation.proof import dossier_documents
-from collective.deliberations.convocation.proof import record_reading_proof
 from collective.deliberations.convocation.settings import setting
 from collective.deliberations.convocation.storage import _token_index
-from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
 from datetime import timedelta
 
-import re
 import secrets
 
 
@@ -75,24 +71,3 @@ def renew(session, recipient):
     recipient.revoked_at = None
     index[recipient.token] = (session.UID(), recipient.userid)
     return True
-
-
-DEVICES = (("tablet", r"ipad|tablet|kindle|silk|(android(?!.*mobile))"), ("phone", r"mobi|iphone|android"))
-
-
-def device(user_agent):
-    """The kind of device a user agent names: tablet, phone or computer (a scanner's own name is not kept)."""
-    text = (user_agent or "").lower()
-    for kind, pattern in DEVICES:
-        if re.search(pattern, text):
-            return kind
-    return "computer"
-
-
-def record_reading(session, recipient, user_agent):
-    """The reader's browser displayed the dossier (its script posted the link's token): the accusé de lecture, and
-    its proof."""
-    if record_opening(recipient, "link", device(user_agent)):
-        record_reading_proof(session, get_convocation(session), recipient)
-        return True
-    return False

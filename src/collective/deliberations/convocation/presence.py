@@ -2,8 +2,12 @@
 distance when the session allows it. Each answer is kept with its time."""
 
 from collective.deliberations import _
+from collective.deliberations.convocation.proof import record_reading_proof
 from collective.deliberations.convocation.recipients import voting_members
+from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import now
+
+import re
 
 
 ANSWERS = ("present", "absent", "procuration", "distance")
@@ -51,11 +55,32 @@ def record_answer(session, convocation, recipient, answer, proxy=None, by=None):
 
 
 def record_opening(recipient, how, device=None):
-    """The accusé de lecture: only the first opening counts; `how` is "login" or "link" (read in the browser),
-    `device` the kind of device of a reading through the link (links.device)."""
+    """The accusé de lecture: only the first opening counts; `how` is "login" or "link", `device` the kind of
+    device the dossier was read on (tablet, phone, computer)."""
     if recipient.first_opened_at is None:
         recipient.first_opened_at = now()
         recipient.first_opened_by = how
         recipient.first_opened_device = device
+        return True
+    return False
+
+
+DEVICES = (("tablet", r"ipad|tablet|kindle|silk|(android(?!.*mobile))"), ("phone", r"mobi|iphone|android"))
+
+
+def device(user_agent):
+    """The kind of device a user agent names: tablet, phone or computer (the user agent itself is not kept)."""
+    text = (user_agent or "").lower()
+    for kind, pattern in DEVICES:
+        if re.search(pattern, text):
+            return kind
+    return "computer"
+
+
+def record_reading(session, recipient, how, user_agent):
+    """A person's browser displayed the dossier (its script posted, or the person answered): the accusé de lecture
+    ("login" or "link"), and its proof. Never on a GET: a mail scanner makes those."""
+    if record_opening(recipient, how, device(user_agent)):
+        record_reading_proof(session, get_convocation(session), recipient)
         return True
     return False

@@ -10,6 +10,9 @@ from collective.deliberations.archives.transfer import transfer
 from collective.deliberations.archives.transfer import transfers
 from collective.deliberations.archives.validation import schema_missing_message
 from collective.deliberations.archives.validation import SchemaMissing
+from collective.deliberations.services.errors import read_json
+from collective.deliberations.services.errors import refusing_bad_input
+from collective.deliberations.validation import texts
 from plone.restapi.services import Service
 from ZPublisher.Iterators import filestream_iterator
 
@@ -52,18 +55,18 @@ class TransferPost(Service):
     def sessions(self):
         from collective.deliberations.content.session import ISession
         from plone import api
-        from plone.restapi.deserializer import json_body
 
         if ISession.providedBy(self.context):
             return [self.context]
-        body = json_body(self.request) or {}
+        body = read_json(self.request)
         found = []
-        for uid in (body.get("sessions") or []) + (body.get("records") or []):
+        for uid in texts(body, "sessions") + texts(body, "records"):
             brains = api.content.find(UID=uid, portal_type=["Session", "Deliberation"], unrestricted=True)
             if brains:
                 found.append(brains[0]._unrestrictedGetObject())
         return found
 
+    @refusing_bad_input
     def reply(self):
         no_csrf(self.request)
         sessions = self.sessions()

@@ -5,20 +5,16 @@ from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.followup import ANSWER_TITLES
 from collective.deliberations.convocation.followup import local
 from collective.deliberations.convocation.links import expires_at
-from collective.deliberations.convocation.links import record_reading
 from collective.deliberations.convocation.links import revoke
 from collective.deliberations.convocation.presence import AnswerError
 from collective.deliberations.convocation.presence import record_answer
-from collective.deliberations.convocation.presence import record_opening
+from collective.deliberations.convocation.presence import record_reading
 from collective.deliberations.convocation.proof import dossier_documents
-from collective.deliberations.convocation.proof import record_reading_proof
 from collective.deliberations.convocation.storage import get_convocation
 from plone import api
 from plone.protect import CheckAuthenticator
-from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 class DossierBase(BrowserView):
@@ -30,8 +26,8 @@ class DossierBase(BrowserView):
     error = None
 
     def handle(self):
-        """Take a presence answer or the revocation of one's link on POST; a logged-in recipient's first display is
-        their accusé de lecture (through the link, the page's script records it: links.record_reading)."""
+        """On POST: the page's script saying it was displayed (the accusé de lecture), a presence answer, the
+        revocation of one's link. A GET writes nothing (a mail scanner makes them too)."""
         if self.recipient is None:
             return
         if self.request.method == "POST" and "revoke_link" in self.request.form:
@@ -42,6 +38,9 @@ class DossierBase(BrowserView):
                           default="Your personal link is revoked: log in to read the dossier."),
                 self.request,
             )  # fmt: skip
+        if self.request.method == "POST" and "reading" in self.request.form:
+            CheckAuthenticator(self.request)
+            self.read()
         if self.request.method == "POST" and "answer" in self.request.form:
             CheckAuthenticator(self.request)
             form = self.request.form
@@ -58,12 +57,7 @@ class DossierBase(BrowserView):
                               default="Your answer is recorded."),
                     self.request,
                 )  # fmt: skip
-                if self.opened_by == "link":  # a person answered: they read it, even without the page's script
-                    record_reading(self.session, self.recipient, self.request.get_header("User-Agent"))
-        if self.opened_by == "login" and self.recipient.first_opened_at is None:
-            alsoProvides(self.request, IDisableCSRFProtection)  # the accusé de lecture is written on reading
-            record_opening(self.recipient, self.opened_by)
-            record_reading_proof(self.session, self.convocation(), self.recipient)
+                self.read()  # a person answered: they read it, even without the page's script
 
     def convocation(self):
         return get_convocation(self.session)
@@ -74,9 +68,16 @@ class DossierBase(BrowserView):
     def document_url(self, obj):
         raise NotImplementedError
 
+    def read(self):
+        record_reading(self.session, self.recipient, self.opened_by, self.request.get_header("User-Agent"))
+
     def reading_url(self):
-        """Where the page's script posts that the page was displayed (the personal link only)."""
-        return None
+        """Where the page's script posts that the page was displayed to its reader (a recipient's page only)."""
+        return self.link_url() if self.recipient is not None else None
+
+    def reading_fields(self):
+        token = self.context.restrictedTraverse("@@authenticator").token()
+        return [{"name": "reading", "value": "1"}, {"name": "_authenticator", "value": token}]
 
     def login_needed(self):
         """UIDs of the documents listed with a login link instead of their own (the personal link's confidential)."""

@@ -14,11 +14,14 @@ from zExceptions import Unauthorized
 
 
 class DossierView(DossierBase):
-    """@@dossier of a session, for whoever may View it; a recipient also answers here, and their first opening is
-    their accusé de lecture."""
+    """@@dossier of a session, for whoever may View it; a recipient also answers here, and the page's script posts
+    their accusé de lecture once the page is displayed."""
 
     def __call__(self):
         self.prepare()
+        if self.request.method == "POST" and "reading" in self.request.form:
+            self.request.response.setStatus(204)  # the page's script: nothing to show
+            return ""
         return self.index()
 
     def prepare(self):

@@ -11,9 +11,9 @@ from collective.deliberations.convocation.browser.dossier_files import dossier_z
 from collective.deliberations.convocation.followup import local
 from collective.deliberations.convocation.links import link_documents
 from collective.deliberations.convocation.links import login_documents
-from collective.deliberations.convocation.links import record_reading
 from collective.deliberations.convocation.links import refusal
 from collective.deliberations.convocation.links import revoke
+from collective.deliberations.convocation.presence import record_reading
 from collective.deliberations.convocation.storage import lookup_token
 from plone.namedfile.utils import set_headers
 from plone.namedfile.utils import stream_data
@@ -84,6 +84,9 @@ class PersonalLinkView(DossierBase):
     def reading_url(self):
         return f"{self.context.absolute_url()}/@@convocation-lecture"
 
+    def reading_fields(self):
+        return [{"name": "token", "value": self.token()}]  # the credential
+
     def document_url(self, obj):
         return f"{self.link_url()}/document/{obj.UID()}"
 
@@ -128,7 +131,7 @@ class ReadingReceiptView(BrowserView):
             response.setStatus(404)
             return self.say(_("reading_unknown_link", default="This link is not valid."))
         alsoProvides(self.request, IDisableCSRFProtection)  # the token in the body is the credential
-        record_reading(session, recipient, self.request.get_header("User-Agent"))
+        record_reading(session, recipient, "link", self.request.get_header("User-Agent"))
         response.setStatus(204)
         return ""
 

@@ -198,6 +198,7 @@ def test_restore_refuses_while_the_instance_runs(project_root, site, tmp_path):
     from ZODB.FileStorage import FileStorage
 
     target = tmp_path / "running"
+    made(project_root, "backup", f"INSTANCE={site}")
     made(project_root, "restore", f"INSTANCE={target}", f"BACKUPS={site / 'var' / 'backups'}")
     running = FileStorage(str(target / "var" / "filestorage" / "Data.fs"))  # what a running instance holds
     try:
@@ -207,6 +208,11 @@ def test_restore_refuses_while_the_instance_runs(project_root, site, tmp_path):
     assert refused.returncode != 0
     assert "make stop" in refused.stdout + refused.stderr
     assert "Traceback" not in refused.stdout + refused.stderr
+
+    # Stopped: the restore goes ahead, and what it replaces is kept aside, never deleted.
+    made(project_root, "restore", f"INSTANCE={target}", f"BACKUPS={site / 'var' / 'backups'}")
+    [kept] = (target / "var").glob("before-restore-*")
+    assert {"Data.fs", "Data.fs.index", "blobstorage"} <= {path.name for path in kept.iterdir()}
 
 
 def relstorage(dsn, blob_dir):

@@ -6,8 +6,6 @@ kind is refused with an InputError naming the field, never coerced into somethin
 from collective.deliberations import _
 from zope.schema import ValidationError
 
-import datetime
-
 
 class FieldError(ValidationError):
     def __init__(self, message):
@@ -54,19 +52,6 @@ def texts(data, field):
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise InputError(_("input_texts", default="${field} must be a list of texts.", mapping={"field": field}), field)
     return value
-
-
-def past_day(value, field):
-    """A date written YYYY-MM-DD, today or before."""
-    try:
-        day = datetime.date.fromisoformat(value if isinstance(value, str) else "")
-    except ValueError as error:
-        raise InputError(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD."), field) from error
-    if day > datetime.date.today():
-        raise InputError(
-            _("input_future_day", default="${field} cannot be in the future.", mapping={"field": field}), field
-        )
-    return day
 
 
 def batch_start(form):

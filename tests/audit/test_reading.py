@@ -94,3 +94,28 @@ def test_a_setting_changed_by_a_manager(world):
     assert response.status_code == 204, response.text
     [entry] = [e for e in audit(world.portal, action="setting") if e["path"].endswith(".population")]
     assert (entry["user"], entry["details"]["new"], entry["label"]) == ("admin", 4000, "Réglage modifié")
+
+
+def test_a_page_that_is_no_number_is_a_400_in_french(world):
+    url = f"{world.portal.absolute_url()}/@audit-log"
+    for field in ("b_start", "b_size"):
+        response = call("GET", url, params={field: "abc"})
+        assert response.status_code == 400
+        assert response.json()["error"]["message"] == f"{field} est un nombre entier."
+
+
+def test_the_page_keeps_the_retention_with_its_token(world):
+    import re
+
+    html = page(world.portal, "audit-log").text
+    token = re.search(r'name="_authenticator" value="([^"]+)"', html).group(1)
+    url = f"{world.portal.absolute_url()}/@@audit-log"
+    saved = call("POST", url, data={"years": "8", "_authenticator": token}, headers={"Accept": "text/html"})
+    assert saved.status_code == 200 and "Durée de conservation enregistrée." in saved.text
+    refused = call("POST", url, data={"years": "0", "_authenticator": token}, headers={"Accept": "text/html"})
+    assert refused.status_code == 400 and "Le journal d'audit est conservé de 1 à 30 ans." in refused.text
+    purged = call("POST", url, data={"purge": "1", "_authenticator": token}, headers={"Accept": "text/html"})
+    assert "0 entrée(s) supprimée(s)." in purged.text
+    [setting] = [e for e in audit(world.portal, action="setting") if e["path"].endswith("retention_years")]
+    assert (setting["details"]["old"], setting["details"]["new"]) == (6, 8)
+    assert audit(world.portal, action="audit_purge")[0]["user"] == "admin"

@@ -99,6 +99,19 @@ def test_a_confidential_download_by_an_elu(held):
     assert entry["details"]["view"] == "download" and entry["label"] == "Document confidentiel téléchargé"
 
 
+def test_a_document_shared_with_the_body(held):
+    document = confidential_document(held.session, confidential=False)
+    body = {"body": held.council.UID(), "shared": True}
+    response = call("POST", f"{document.absolute_url()}/@share", "secretaire", json=body)
+    assert response.status_code == 200, response.text
+    [entry] = audit(held.portal, action="document_share")
+    assert (entry["user"], entry["path"], entry["details"]["body"]) == (
+        "secretaire",
+        path(document),
+        "Conseil communautaire",
+    )
+
+
 def test_a_legal_hold_and_an_elimination_step(functional_archives):
     site = functional_archives
     response = call("POST", f"{site.budget.absolute_url()}/@legal-hold", "archiviste", json={"reason": "Recours"})

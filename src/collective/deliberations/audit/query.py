@@ -20,8 +20,18 @@ def _day(form, field):
         raise InputError(_("error_dashboard_dates", default="Dates are written YYYY-MM-DD."), field) from error
 
 
+def _check_whole(form, field):
+    raw = form.get(field)
+    if raw is not None and not (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
+        raise InputError(
+            _("audit_whole_number", default="${field} is a whole number.", mapping={"field": field}), field
+        )
+
+
 def read_filters(form):
-    """The filters of a request's form (InputError on a date that is not YYYY-MM-DD)."""
+    """The filters of a request's form (InputError on a date that is not YYYY-MM-DD, a page that is no number)."""
+    for field in ("b_start", "b_size"):
+        _check_whole(form, field)
     filters = {field: form.get(field) if isinstance(form.get(field), str) else "" for field in FIELDS}
     filters["since"], filters["until"] = _day(form, "since"), _day(form, "until")
     return filters

@@ -28,36 +28,32 @@ class DossierBase(BrowserView):
     def handle(self):
         """On POST: the page's script saying it was displayed (the accusé de lecture), a presence answer, the
         revocation of one's link. A GET writes nothing (a mail scanner makes them too)."""
-        if self.recipient is None:
+        form = self.request.form
+        if self.recipient is None or self.request.method != "POST":
             return
-        if self.request.method == "POST" and "revoke_link" in self.request.form:
+        if {"revoke_link", "reading", "answer"} & set(form):
             CheckAuthenticator(self.request)
+        if "revoke_link" in form:
             revoke(self.recipient)
-            api.portal.show_message(
-                translate("msg_own_link_revoked", domain="collective.deliberations", context=self.request,
-                          default="Your personal link is revoked: log in to read the dossier."),
-                self.request,
-            )  # fmt: skip
-        if self.request.method == "POST" and "reading" in self.request.form:
-            CheckAuthenticator(self.request)
+            self.say("msg_own_link_revoked", "Your personal link is revoked: log in to read the dossier.")
+        if "reading" in form:
             self.read()
-        if self.request.method == "POST" and "answer" in self.request.form:
-            CheckAuthenticator(self.request)
-            form = self.request.form
-            try:
-                record_answer(
-                    self.session, self.convocation(), self.recipient, form.get("answer"), form.get("proxy") or None
-                )
-            except AnswerError as error:
-                self.error = translate(error.args[0], context=self.request)
-                self.request.response.setStatus(400)
-            else:
-                api.portal.show_message(
-                    translate("msg_answer_saved", domain="collective.deliberations", context=self.request,
-                              default="Your answer is recorded."),
-                    self.request,
-                )  # fmt: skip
-                self.read()  # a person answered: they read it, even without the page's script
+        if "answer" in form:
+            self.take_answer(form.get("answer"), form.get("proxy") or None)
+
+    def take_answer(self, answer, proxy):
+        try:
+            record_answer(self.session, self.convocation(), self.recipient, answer, proxy)
+        except AnswerError as error:
+            self.error = translate(error.args[0], context=self.request)
+            self.request.response.setStatus(400)
+        else:
+            self.say("msg_answer_saved", "Your answer is recorded.")
+            self.read()  # a person answered: they read it, even without the page's script
+
+    def say(self, msgid, default):
+        message = translate(msgid, domain="collective.deliberations", context=self.request, default=default)
+        api.portal.show_message(message, self.request)
 
     def convocation(self):
         return get_convocation(self.session)

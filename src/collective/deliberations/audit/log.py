@@ -1,14 +1,17 @@
 """The audit log's storage: append-only, in the site, safe with several Zope processes.
 
 Entries live in one OOBTree keyed by the entry's UTC time (ISO, microseconds) and a random suffix: there is no
-counter that every write would conflict on, and BTrees resolve concurrent inserts of different keys. Nothing edits
-an entry; only `purge` (retention.py, itself logged) removes or strips them."""
+counter that every write would conflict on, and BTrees resolve concurrent inserts of different keys. An entry is
+stored as its JSON text: the resolution compares the values it merges, and dicts cannot be ordered (a dict value
+made every concurrent insert a ConflictError, tests/audit/test_storage.py). Nothing edits an entry; only `purge`
+(retention.py, itself logged) removes or strips them."""
 
 from BTrees.OOBTree import OOBTree
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 import datetime
+import json
 import uuid
 
 
@@ -59,7 +62,7 @@ def make_entry(action, obj=None, details=None, request=None, target=None):
 def append(entry, site=None):
     """Add `entry` (from make_entry) under a new key; the only way in."""
     key = f"{entry['date']}|{uuid.uuid4().hex[:12]}"
-    _tree(site, create=True)[key] = entry
+    _tree(site, create=True)[key] = json.dumps(entry, ensure_ascii=False, sort_keys=True)
     return key
 
 
@@ -77,7 +80,7 @@ def entries(since=None, until=None, site=None):
         return []
     low = since.isoformat(timespec="microseconds") if since else None
     high = f"{until.isoformat(timespec='microseconds')}|~" if until else None
-    return [dict(entry, key=key) for key, entry in reversed(list(tree.items(low, high)))]
+    return [dict(json.loads(entry), key=key) for key, entry in reversed(list(tree.items(low, high)))]
 
 
 def purge(before, strip_ip_before=None, site=None):
@@ -92,8 +95,9 @@ def purge(before, strip_ip_before=None, site=None):
     stripped = 0
     if strip_ip_before is not None:
         high = strip_ip_before.isoformat(timespec="microseconds")
-        for key, entry in list(tree.items(None, high, excludemax=True)):
+        for key, text in list(tree.items(None, high, excludemax=True)):
+            entry = json.loads(text)
             if entry.get("ip"):
-                tree[key] = {**entry, "ip": ""}
+                tree[key] = json.dumps({**entry, "ip": ""}, ensure_ascii=False, sort_keys=True)
                 stripped += 1
     return len(old), stripped

@@ -1,39 +1,34 @@
 """The personal link of a convocation (@@convocation-lien/<token>): a credential sent by mail, which a forwarded
 mail hands to whoever reads it, so it opens less than a login does.
 
-- Through the link, the documents sent to every recipient (publishable, not confidential): `readable_by_link` is the
-  one rule, called by the page, the downloads, the dossier PDF and zip. A confidential document needs the élu's login.
+- Through the link, the documents sent to every recipient (publishable, not confidential): the rule is
+  security/disclosure.readable_without_login, and the page, the downloads, the dossier PDF and zip take their
+  documents from here. A confidential document needs the élu's login.
 - It stops working `link_validity_days` after the séance, or once revoked by the secretariat (one recipient, or all)
   or by the élu; sending the convocation again after a revocation sends a new link.
 - The accusé de lecture is written when a person reads (the page's script, once the page is displayed), never on the
   GET a mail scanner makes when it checks the link: presence.record_reading.
 """
 
-from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.convocation.ical import aware
 from collective.deliberations.convocation.proof import dossier_documents
 from collective.deliberations.convocation.settings import setting
 from collective.deliberations.convocation.storage import _token_index
 from collective.deliberations.convocation.storage import now
+from collective.deliberations.security.disclosure import readable_without_login
 from datetime import timedelta
 
 import secrets
 
 
-def readable_by_link(obj):
-    """May this document of a dossier be read through a personal link, without logging in?"""
-    flags = IDocumentFlags(obj, None)
-    return flags is None or (bool(flags.publishable) and not flags.confidential)
-
-
 def link_documents(session):
     """[(item title, document)] of the dossier that the link opens."""
-    return [(item, obj) for item, obj in dossier_documents(session) if readable_by_link(obj)]
+    return [(item, obj) for item, obj in dossier_documents(session) if readable_without_login(obj)]
 
 
 def login_documents(session):
     """[(item title, document)] of the dossier that need the élu's login (confidential)."""
-    return [(item, obj) for item, obj in dossier_documents(session) if not readable_by_link(obj)]
+    return [(item, obj) for item, obj in dossier_documents(session) if not readable_without_login(obj)]
 
 
 def expires_at(session):

@@ -1,12 +1,14 @@
 """What of a séance and of its members a person may read beyond what the workflow already shows: the one place for
 the rules of confidentiality (huis clos, non-public séance, personal data of an official) that pages, REST services,
 files, feeds and exports call. The workflow keeps the objects closed (security/chains.py); these rules keep closed
-what the objects carry (a vote's ballots, a séance's row on an official's record). A member's personal fields (the
+what the objects carry (a vote's ballots, a séance's row on an official's record, the documents a personal link
+opens without login). A member's personal fields (the
 paper convocation) are closed by their schema's read_permission, Manage agenda (content/membership.py), which every
 form, page and REST serializer honours; listing the accounts takes List portal members (rolemap.xml).
 
 L2121-18 CGCT: the council may sit in huis clos; L2121-15: the minutes name the voters of a public ballot."""
 
+from collective.deliberations.behaviors.document import IDocumentFlags
 from collective.deliberations.security.chains import inside_commission
 from plone import api
 
@@ -41,3 +43,10 @@ def visible_vote(session, deliberation, vote):
     if vote and vote.get("ballots") and not may_see_ballots(session, deliberation):
         return {**vote, "ballots": {}}
     return vote
+
+
+def readable_without_login(document):
+    """May a document of a convocation's dossier be read by whoever holds the personal link (a forwarded mail hands
+    it on)? Only what is sent to every recipient: publishable and not confidential; the rest needs the élu's login."""
+    flags = IDocumentFlags(document, None)
+    return flags is None or (bool(flags.publishable) and not flags.confidential)

@@ -1,5 +1,5 @@
 """@@convocation-lien/<token>: the personal link of a recipient. It opens that session's dossier as sent to every
-recipient (links.readable_by_link: a confidential document asks for the élu's login) and the presence answer,
+recipient (disclosure.readable_without_login: a confidential document asks for the élu's login) and the answer,
 nothing else; revoked or expired, it says so. @@convocation-lien/<token>/document/<uid> downloads one document of
 that dossier. Its GETs write nothing (a mail scanner makes them too): the page's script posts the token to
 @@convocation-lecture once the page is displayed, which records the accusé de lecture."""

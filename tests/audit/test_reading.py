@@ -119,3 +119,12 @@ def test_the_page_keeps_the_retention_with_its_token(world):
     [setting] = [e for e in audit(world.portal, action="setting") if e["path"].endswith("retention_years")]
     assert (setting["details"]["old"], setting["details"]["new"]) == (6, 8)
     assert audit(world.portal, action="audit_purge")[0]["user"] == "admin"
+
+
+def test_group_membership_changed_by_a_manager(world):
+    url = f"{world.portal.absolute_url()}/@groups/secretariat"
+    assert call("PATCH", url, json={"users": {"elu2": True}}).status_code == 204
+    assert call("PATCH", url, json={"users": {"elu2": False}}).status_code == 204
+    removed, added = [e for e in audit(world.portal, path="secretariat") if e["details"].get("principal") == "elu2"]
+    assert (added["action"], added["user"], added["label"]) == ("group_added", "admin", "Ajout à un groupe")
+    assert (removed["action"], removed["details"]["group"]) == ("group_removed", "secretariat")

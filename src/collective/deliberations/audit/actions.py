@@ -11,6 +11,8 @@ ACTIONS = {
     "roll_call": _("audit_roll_call", default="Presence recorded"),
     "convocation_resend": _("audit_convocation_resend", default="Convocation sent again"),
     "setting": _("audit_setting", default="Setting changed"),
+    "group_added": _("audit_group_added", default="Added to a group"),
+    "group_removed": _("audit_group_removed", default="Removed from a group"),
     "confidential_download": _("audit_confidential_download", default="Confidential document downloaded"),
     "confidential_dossier_download": _(
         "audit_confidential_dossier_download", default="Dossier with confidential documents downloaded"

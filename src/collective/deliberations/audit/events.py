@@ -1,4 +1,4 @@
-"""What the product and Plone announce, recorded in the audit log: transitions, sharing, settings."""
+"""What the product and Plone announce, recorded in the audit log: transitions, sharing, groups, settings."""
 
 from collective.deliberations.audit.log import record
 
@@ -28,6 +28,14 @@ def local_roles_changed(obj, event):
     """Plone's sharing (@@sharing, REST @sharing): the local roles as they are after the change."""
     roles = {principal: ", ".join(sorted(given)) for principal, given in obj.get_local_roles()}
     record("sharing", obj, roles)
+
+
+def added_to_group(event):
+    record("group_added", None, {"principal": event.principal, "group": event.group_id}, target=event.group_id)
+
+
+def removed_from_group(event):
+    record("group_removed", None, {"principal": event.principal, "group": event.group_id}, target=event.group_id)
 
 
 def registry_changed(event):

@@ -136,9 +136,9 @@ class DocumentConverter(Converter):
             raise error
         if isinstance(error, Refused):
             return True, error.reason
-        detail = str(error).strip().splitlines()[-1:] if error is not None else []
         if isinstance(error, ConversionFailed):
-            detail = [str(error)]
+            return False, error.message
+        detail = str(error).strip().splitlines()[-1:] if error is not None else []
         return False, _(
             "reason_tool_failed",
             default="The converter failed: ${detail}",

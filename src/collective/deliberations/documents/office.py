@@ -8,6 +8,7 @@ the system allows it, LibreOffice runs in a network namespace of its own, with n
 from collective.deliberations import _
 from collective.deliberations.documents import processes
 from collective.deliberations.documents.inspect import Refused
+from zope.i18n import interpolate
 
 import functools
 import logging
@@ -25,6 +26,13 @@ DEFAULT_TIMEOUT = int(os.environ.get("DELIBERATIONS_LIBREOFFICE_TIMEOUT", "300")
 
 class ConversionFailed(Exception):
     """A converter failed for a reason that may pass (time limit, crash): the job is retried."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message  # what the reader is told (i18n); what LibreOffice said goes to the log
+
+    def __str__(self):  # the English text, for the log
+        return interpolate(self.message.default, self.message.mapping)
 
 
 LOCKED_DOWN = (
@@ -94,12 +102,21 @@ def office_to_pdf(source, extension, workdir, timeout=None):
     except processes.TimedOut as error:
         if processes.current() is not None:
             raise  # a conversion job's: the worker reports it
-        raise ConversionFailed(f"LibreOffice did not finish within {timeout} s") from error  # a page's (PV, liste)
+        raise ConversionFailed(  # a page's (PV, liste)
+            _(
+                "reason_office_timeout",
+                default="LibreOffice did not finish within ${seconds} s.",
+                mapping={"seconds": f"{timeout:g}"},
+            )
+        ) from error
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     target = os.path.join(outdir, "document.pdf")
     if code != 0:
-        raise ConversionFailed(f"LibreOffice exited with {code}: {(stderr or stdout)[-300:]}")
+        logger.warning("LibreOffice exited with %s: %s", code, (stderr or stdout)[-300:])
+        raise ConversionFailed(
+            _("reason_office_exited", default="LibreOffice stopped with the error ${code}.", mapping={"code": code})
+        )
     if not os.path.exists(target) or os.path.getsize(target) == 0:
         # LibreOffice answers 0 and writes nothing for a file it cannot read: bad input, not worth a retry
         raise Refused(_("reason_office_unreadable", default="LibreOffice could not read this file: it may be damaged."))

@@ -49,6 +49,9 @@ def test_managers_read_it_with_filters(world):
     assert html.status_code == 200
     assert "Journal d'audit" in html.text and "Tarifs de la piscine" in html.text and "Agent Finances" in html.text
     assert "Transition du circuit" in html.text
+    for name in ("audit-log", "audit-log.csv"):
+        bad = page(world.portal, name, since="hier")
+        assert bad.status_code == 400 and "Les dates s'écrivent AAAA-MM-JJ." in bad.text
 
     rows = csv_rows(page(world.portal, "audit-log.csv", user="agent", action="transition"))
     assert [(r["user"], r["action"], r["title"]) for r in rows] == [

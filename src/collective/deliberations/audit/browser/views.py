@@ -51,6 +51,8 @@ class AuditLogView(AuditLogBase):
             CheckAuthenticator(self.request)
             self.message = self.apply_retention()
         self.results = self.read()
+        if self.error:
+            self.request.response.setStatus(400)
         self.start = min(batch_start(self.request.form), max(len(self.results) - 1, 0))
         return self.index()
 

@@ -50,6 +50,13 @@ def worker(functional):
         running.join(60)
 
 
+def converting(document, seconds=60):
+    """Wait until a worker runs the document's conversion (its job claimed, its programs started)."""
+    job = jobs.queue_of(api.portal.get())[document.UID()]
+    assert wait(lambda: job.claimed_by is not None, seconds)
+    time.sleep(3)
+
+
 @pytest.fixture
 def long_pdf(samples, tmp_path):
     """400 pages: minutes of page images."""
@@ -71,7 +78,8 @@ def test_the_quick_lane_converts_a_short_document_while_a_long_one_converts(fold
     limits(quick_pages=5)
     long = add_file(folder, long_pdf.read_bytes(), "recueil.pdf")
     worker()
-    assert wait(lambda: any("gm" in command for command in our_programs().values()), 60)  # its pages are drawn
+    converting(long)
+    assert any("gm" in command for command in our_programs().values())  # its pages are drawn
     short = add_file(folder, samples["office.docx"].read_bytes(), "note.docx")
     started = time.monotonic()
     assert wait(lambda: get_status(short)["state"] == "converted", 120), get_status(short)
@@ -85,16 +93,16 @@ def test_deleting_a_document_stops_its_conversion(folder, worker, samples, long_
     long = add_file(folder, long_pdf.read_bytes(), "recueil.pdf")
     uid = long.UID()
     worker()
-    assert wait(lambda: any("gm" in command for command in our_programs().values()), 60)
+    converting(long)
     if where == "here":
         api.content.delete(long)
     else:  # what the deletion does to the queue, committed by another process: nothing tells this one
         jobs.dequeue(api.portal.get(), uid)
     transaction.commit()
-    assert wait(lambda: not our_programs() and not our_directories(), 10), our_programs()
-    assert uid not in jobs.queue_of(api.portal.get())
-    short = add_file(folder, samples["text.pdf"].read_bytes(), "suivant.pdf")  # the worker is free again
+    short = add_file(folder, samples["office.docx"].read_bytes(), "suivant.docx")  # both lanes are free again
     assert wait(lambda: get_status(short)["state"] == "converted", 60)
+    assert uid not in jobs.queue_of(api.portal.get())
+    assert wait(lambda: not our_programs() and not our_directories(), 10), our_programs()
 
 
 def test_deleting_a_deliberation_removes_the_jobs_of_its_documents(functional_portal, runner):

@@ -132,6 +132,8 @@ def run(command, timeout=None, **options):
     space.groups.add(process.pid)
     try:
         stdout, stderr = space.wait_for(process, program)
+        if space.stop_event.is_set():  # killed by a cancel while it ended: not the program's failure
+            raise Cancelled()
     except BaseException:
         kill_group(process.pid)
         process.communicate()

@@ -7,13 +7,16 @@ A claim whose lease ran out, or whose process on this machine is gone, can be ta
 
 Jobs are taken by priority, then oldest first: a short document (QUICK) before a long one (LONG), both before the
 background renderings (BULK, the acts' archival copies). An index of the queue (ORDER_KEY: (priority, enqueued,
-key) -> key) gives the next job in O(log n) without sorting the queue; it changes only when a job is queued,
-moved to another priority or removed, never when a job is claimed, so claims still conflict on the job alone."""
+key) -> key) gives the next job in O(log n) without sorting the queue. Only an upload or a deletion writes it,
+never a worker (a claim, a result, a job moved to the long lane write the job alone): an upload does not conflict
+with the workers on it, and claims still conflict on the job alone."""
 
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
+import heapq
+import itertools
 import os
 import socket
 import threading
@@ -23,6 +26,7 @@ import time
 KEY = "collective.deliberations.conversion_queue"
 ORDER_KEY = "collective.deliberations.conversion_order"
 QUICK, LONG, BULK = 0, 1, 2
+PRUNE_SCAN = 20
 LEASE = float(os.environ.get("DELIBERATIONS_CONVERSION_LEASE", "1800"))
 MAX_ATTEMPTS = int(os.environ.get("DELIBERATIONS_CONVERSION_ATTEMPTS", "3"))
 RETRY_DELAY = float(os.environ.get("DELIBERATIONS_CONVERSION_RETRY_DELAY", "30"))
@@ -32,6 +36,7 @@ class Job(Persistent):
     """One document to convert. No conflict resolution on purpose: concurrent claims must conflict."""
 
     done = False
+    entry = None  # its key in the index, (priority, enqueued, key)
     kind = None  # None: a document's conversion; else a kind registered by worker.register_job_kind
     priority = None  # QUICK, LONG or BULK; None for a job queued before priorities: priority_of(job)
 
@@ -93,7 +98,8 @@ def priority_of(job):
 
 
 def order_entry(key, job):
-    return (priority_of(job), job.enqueued, key)
+    """The job's entry in the index: as it was indexed (a job moved to the long lane keeps it), else as it is."""
+    return getattr(job, "entry", None) or (priority_of(job), job.enqueued, key)
 
 
 def order_of(portal, create=False):
@@ -107,34 +113,46 @@ def order_of(portal, create=False):
     return order
 
 
-def _unindex(portal, key, job):
-    order = order_of(portal, create=True)
-    order.pop(order_entry(key, job), None)
-    return order
+def is_live(entry, job):
+    """The index entry is the job's own (not one left by a job done, removed, or queued again since)."""
+    return job is not None and job.enqueued == entry[1]
+
+
+def prune(portal, order, scan=PRUNE_SCAN):
+    """Remove the entries of jobs gone from the first ``scan`` entries of each priority. Only the transactions that
+    queue or remove a document write the index, never the workers: their claims and results do not conflict with
+    an upload on it."""
+    queue = queue_of(portal)
+    for priority in (QUICK, LONG, BULK):
+        head = list(itertools.islice(order.items(min=(priority,), max=(priority + 1,), excludemax=True), scan))
+        for entry, key in head:
+            if not is_live(entry, queue.get(key)):
+                del order[entry]
 
 
 def enqueue(portal, uid, kind=None, priority=None):
     """(Re)queue a document: a new job, or the existing one made due now with its attempts reset."""
     queue = queue_of(portal, create=True)
+    order = order_of(portal, create=True)
     key = job_key(uid, kind)
     job = queue.get(key)
     if job is None:
         job = queue[key] = Job(uid, kind, priority)
-        order = order_of(portal, create=True)
     else:
-        order = _unindex(portal, key, job)
+        order.pop(order_entry(key, job), None)
         job.enqueued, job.not_before, job.attempts, job.priority = time.time(), 0.0, 0, priority
         job.claimed_by, job.claimed_until, job.done = None, 0.0, False
-    order[order_entry(key, job)] = key
+    job.entry = None
+    job.entry = order_entry(key, job)
+    order[job.entry] = key
+    prune(portal, order)
     return job
 
 
-def move(portal, key, priority):
-    """Give a queued job another priority (a document of the quick lane turned out long)."""
-    job = queue_of(portal)[key]
-    order = _unindex(portal, key, job)
+def move(job, priority):
+    """Give a queued job another priority (a document of the quick lane turned out long); its index entry stays:
+    due_jobs gives it at its new priority."""
     job.priority = priority
-    order[order_entry(key, job)] = key
 
 
 def dequeue(portal, uid, kind=None):
@@ -142,30 +160,51 @@ def dequeue(portal, uid, kind=None):
 
 
 def remove(portal, key):
+    """Remove a job and its index entry (a document deleted)."""
     queue = queue_of(portal)
     if queue is not None and key in queue:
-        _unindex(portal, key, queue[key])
+        order = order_of(portal, create=True)
+        order.pop(order_entry(key, queue[key]), None)
+        del queue[key]
+
+
+def forget(portal, key):
+    """Remove a finished job (by a worker: its index entry is pruned later, by an upload)."""
+    queue = queue_of(portal)
+    if queue is not None and key in queue:
         del queue[key]
 
 
 def due_jobs(portal, now=None, max_priority=None):
     """Jobs a worker may claim now, best priority first, then oldest first (an iterator): at most ``max_priority``
-    (QUICK: the quick lane)."""
+    (QUICK: the quick lane). A job moved to a worse priority than its entry's waits for that priority's turn."""
     queue = queue_of(portal)
     if not queue:
         return
     now = now or time.time()
     order = order_of(portal)
     if order is None:  # a queue made before the index, not written since
-        order = {order_entry(key, job): key for key, job in queue.items()}
-        entries = sorted(order.items())
+        entries = sorted((order_entry(key, job), key) for key, job in queue.items())
     else:
         entries = order.items()
-    for (priority, _enqueued, _key), key in entries:
-        if max_priority is not None and priority > max_priority:
-            return
+    moved = []  # heap of (priority, enqueued, key) of the jobs moved
+    for entry, key in entries:
+        while moved and moved[0][0] < entry[0]:
+            job = queue.get(heapq.heappop(moved)[2])
+            if job is not None and job.claimable(now):
+                yield job
+        if max_priority is not None and entry[0] > max_priority:
+            break
         job = queue.get(key)
-        if job is not None and job.claimable(now):
+        if not is_live(entry, job) or not job.claimable(now):
+            continue
+        if priority_of(job) > entry[0]:
+            heapq.heappush(moved, (priority_of(job), entry[1], key))
+            continue
+        yield job
+    for priority, _enqueued, key in sorted(moved):
+        job = queue.get(key)
+        if (max_priority is None or priority <= max_priority) and job is not None and job.claimable(now):
             yield job
 
 

@@ -195,7 +195,7 @@ class Runner:
         def change():
             job = jobs.queue_of(portal).get(key)
             if job is not None and job.done:
-                jobs.remove(portal, key)
+                jobs.forget(portal, key)
 
         retry(manager, change)
 
@@ -208,7 +208,7 @@ class Runner:
             if job is not None and job.claimed_by == self.name:
                 job.claimed_by, job.claimed_until = None, 0.0
                 job.attempts = max(job.attempts - 1, 0)
-                jobs.move(portal, key, jobs.LONG)
+                jobs.move(job, jobs.LONG)
 
         retry(manager, change)
         logger.info("%s has %s pages: moved to the lane of long documents", key, pages)

@@ -2,6 +2,7 @@
 
 from collective.deliberations import _
 from collective.deliberations.browser import utils
+from collective.deliberations.documents.office import ConversionFailed
 from collective.deliberations.seance import SeanceError
 from collective.deliberations.seance.attendance import answers_as_roll_call
 from collective.deliberations.seance.attendance import cancel_movement
@@ -119,6 +120,9 @@ class SeanceView(BrowserView):
         except WorkflowException as error:
             transaction.doom()
             messages(str(error), self.request, type="error")
+        except ConversionFailed as error:  # LibreOffice (the liste, the PV) over its time or stopped
+            transaction.doom()
+            messages(error.message, self.request, type="error")
         return None
 
     @property

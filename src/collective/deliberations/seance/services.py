@@ -4,6 +4,7 @@ GET/POST @vote on an agenda item. A refusal is a 400 with its message, in the re
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
+from collective.deliberations.documents.office import ConversionFailed
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance import SeanceError
 from collective.deliberations.seance.attendance import answers_as_roll_call
@@ -66,6 +67,9 @@ class _Recording(Service):
             message = error.translated(self.request)
         except WorkflowException as error:
             message = str(error)
+        except ConversionFailed as error:  # LibreOffice (the liste, the PV) over its time or stopped: may pass
+            transaction.doom()
+            return errors.error(self.request, 503, error.message)
         transaction.doom()  # nothing of a refused request is kept
         return errors.error(self.request, 400, message)
 

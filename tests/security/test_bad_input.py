@@ -114,3 +114,16 @@ def test_control_panel_refusals_in_french(site, field, value, expected):
     response = call("PATCH", f"{site.portal.absolute_url()}/@controlpanels/collectivite", json={field: value})
     assert response.status_code == 400
     assert expected in message_of(response), response.text
+
+
+@pytest.mark.parametrize("year", ["abc", "2026.5", "٢٠٢٦", "99999"])
+def test_register_year_that_is_no_year(site, year):
+    response = requests.get(
+        f"{site.portal.absolute_url()}/@@registre",
+        params={"year": year},
+        auth=("secretaire", "secret-1234"),
+        headers={"Accept-Language": "fr"},
+        timeout=60,
+    )
+    assert response.status_code == 400, response.text[:300]
+    assert response.text == "L'année s'écrit en chiffres, par exemple 2026."

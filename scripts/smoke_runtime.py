@@ -5,7 +5,8 @@
 
 1. a new virtual environment with the product and its runtime dependencies only (``pip install -c constraints.txt
    .[postgres]``, no test extra, the package built as a wheel as a release would be);
-2. every module of the package imported (pkgutil.walk_packages);
+2. every module of the package imported (pkgutil.walk_packages), every console script of pyproject.toml run with
+   --help;
 3. the demo site created in a temporary instance by ``deliberations-site``, then served by ``runwsgi`` on a free port;
 4. every browser view and REST service that our ZCML registers, found in the global component registry, called once
    on a context it is registered for: GET as the administrator and as anonymous; then the POST, PATCH and PUT
@@ -16,6 +17,7 @@ Any answer 500 or more, any failed import or unanswered request fails it, with t
 this same script (``imports``, ``plan``); the rest needs only the standard library.
 """
 
+from collections import Counter
 from pathlib import Path
 
 import argparse
@@ -191,7 +193,9 @@ def wait_until_up(url, server, seconds=180):
 
 
 def call_everything(base, calls, admin):
-    failures, started = [], time.monotonic()
+    """Call each view and service; a server error, no answer, or the administrator refused (401: the smoke test
+    would test nothing behind the login) is a failure. Print how each user was answered."""
+    failures, started, answers = [], time.monotonic(), {"admin": Counter(), "anonymous": Counter()}
     users = (("admin", admin), ("anonymous", None))
     for number, call in enumerate(calls, 1):
         for user, auth in users if call["method"] == "GET" else users[:1]:
@@ -200,11 +204,30 @@ def call_everything(base, calls, admin):
                 status, body = request(url, call["method"], auth, call["kind"] == "service")
             except OSError as error:
                 status, body = "no answer", str(error)
-            if status == "no answer" or status >= 500:
+            answers[user][status] += 1
+            if status == "no answer" or status >= 500 or (user == "admin" and status == 401):
                 failures.append(f"{call['method']} {url} as {user}: {status} {body}")
                 say(f"FAILED {failures[-1]}")
         if number % 25 == 0 or number == len(calls):
             say(f"{number}/{len(calls)} called ({time.monotonic() - started:.0f} s)")
+    for user, counts in answers.items():
+        summary = ", ".join(f"{status} x {count}" for status, count in sorted(counts.items(), key=str))
+        say(f"{user} answered: {summary}")
+    return failures
+
+
+def console_scripts(venv):
+    """Run each command of [project.scripts] with --help; return the failures."""
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    failures = []
+    for name in scripts:
+        result = subprocess.run([venv / "bin" / name, "--help"], capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            failures.append(f"{name} --help: exit {result.returncode} {(result.stderr or result.stdout)[-300:]}")
+            say(f"FAILED {failures[-1]}")
+    say(f"{len(scripts) - len(failures)}/{len(scripts)} commands answer --help")
     return failures
 
 
@@ -249,6 +272,7 @@ def outside(args):
             make_venv(venv)
         result = subprocess.run([venv / "bin" / "python", __file__, "imports"])
         failures = [] if result.returncode == 0 else ["imports failed (above)"]
+        failures += console_scripts(venv)
         failures += serve_and_call(venv, work, work / "plan.json")
     finally:
         if not args.keep:

@@ -97,6 +97,10 @@ def test_a_confidential_download_by_an_elu(held):
         path(secret),
     )
     assert entry["details"]["view"] == "download" and entry["label"] == "Document confidentiel téléchargé"
+    response = call("GET", f"{held.session.absolute_url()}/@@dossier.zip", "elu", headers={"Accept": "*/*"})
+    assert response.status_code == 200 and response.content.startswith(b"PK")
+    [dossier] = audit(held.portal, action="confidential_dossier_download")
+    assert (dossier["user"], dossier["path"], dossier["details"]["view"]) == ("elu", path(held.session), "dossier.zip")
 
 
 def test_a_document_shared_with_the_body(held):

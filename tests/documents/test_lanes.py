@@ -9,8 +9,8 @@ from .conftest import our_programs
 from .conftest import programs_in
 from collective.deliberations.documents import processes
 from collective.deliberations.documents import queue as jobs
+from collective.deliberations.documents.lanes import start_worker
 from collective.deliberations.documents.status import get_status
-from collective.deliberations.documents.worker import start_worker
 from content.conftest import World
 from plone import api
 from plone.app.testing import setRoles

@@ -5,9 +5,9 @@ taken again; a failure that may pass is retried, then reported."""
 from .conftest import add_file
 from .conftest import reason
 from collective.deliberations.documents import queue as jobs
+from collective.deliberations.documents.lanes import start_worker
 from collective.deliberations.documents.status import get_status
 from collective.deliberations.documents.worker import Runner
-from collective.deliberations.documents.worker import start_worker
 from plone import api
 from ZODB.POSException import ConflictError
 

@@ -135,7 +135,7 @@ def needs_copy(deliberation):
 def queue_copy(deliberation):
     """Queue the rendering of the act's copy (after the transaction commits, the worker is woken)."""
     from collective.deliberations.documents import queue as jobs
-    from collective.deliberations.documents.worker import wake_worker
+    from collective.deliberations.documents.lanes import wake_worker
 
     if not needs_copy(deliberation):
         return False

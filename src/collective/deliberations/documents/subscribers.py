@@ -5,11 +5,11 @@ queue, and its running conversion is stopped."""
 
 from collective.deliberations.documents import processes
 from collective.deliberations.documents import queue as jobs
+from collective.deliberations.documents.lanes import wake_worker
 from collective.deliberations.documents.settings import limits
 from collective.deliberations.documents.status import get_status
 from collective.deliberations.documents.status import PENDING
 from collective.deliberations.documents.status import set_status
-from collective.deliberations.documents.worker import wake_worker
 from plone import api
 
 import os

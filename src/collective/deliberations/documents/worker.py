@@ -1,19 +1,12 @@
-"""The conversion worker: a thread of each Zope process, started when the process opens its database.
+"""The conversion worker's Runner: claims the best due job by a commit and runs it, through a connection of its own;
+run by each lane thread of a Zope process (lanes.py), by ``deliberations-convert`` and inline by the tests.
 
-Why a thread in each process rather than a separate worker service: ``make run`` stays one command, nothing more
-to deploy or supervise, and several processes on one database (RelStorage) share the queue safely because claims
-are transactional (see queue.py). The thread uses its own ZODB connection and transaction manager, sleeps between
-polls, and is woken at once by an upload committed in its own process.
-
-Two lanes, each a thread: the quick lane takes only short documents (queue.QUICK), the other takes the best job of
-any priority; so a long document converting never delays a short one. Each job runs in a job space
-(processes.job_space): the time limit of the settings, its programs killed as a group when it ends, when its
-document is deleted or replaced (a look at the queue every few seconds, at once in this process) or when the process
-stops; its temporary directory removed. A job whose runs were all cut short (the process killed each time) is given
-up after the settings' number of attempts, with a status that says so."""
+Each job runs in a job space (processes.job_space): the time limit of the settings, its programs killed as a group
+when it ends, when its document is deleted or replaced (a look at the queue every few seconds, at once in this
+process) or when the process stops; its temporary directory removed. A job whose runs were all cut short (the
+process killed each time) is given up after the settings' number of attempts, with a status that says so."""
 
 from collective.deliberations import _
-from collective.deliberations.background import PollingThread
 from collective.deliberations.background import working_on
 from collective.deliberations.documents import processes
 from collective.deliberations.documents import queue as jobs
@@ -30,14 +23,11 @@ from Products.CMFCore.indexing import processQueue
 from ZODB.POSException import ConflictError
 
 import logging
-import os
 import time
 import transaction
 
 
 logger = logging.getLogger("collective.deliberations.conversion")
-POLL = float(os.environ.get("DELIBERATIONS_CONVERSION_POLL", "5"))
-WORKER = None
 CLAIM_TRIES = 10
 
 
@@ -268,70 +258,3 @@ def retry(manager, change, attempts=5):
         except ConflictError:
             manager.abort()
     return False
-
-
-class Lane(PollingThread):
-    def __init__(self, db, interval=POLL, max_priority=None, name="deliberations-conversion"):
-        self.runner = Runner(db, max_priority)
-        super().__init__(name, interval, self.runner.run_pending)
-
-    def stop(self, wait=False):
-        self.runner.stop()
-        super().stop(wait)
-
-
-class Worker:
-    """This process's conversion worker: the lane of any job and the quick lane, two threads."""
-
-    def __init__(self, db, interval=POLL):
-        self.lanes = [
-            Lane(db, interval, None, "deliberations-conversion"),
-            Lane(db, interval, jobs.QUICK, "deliberations-conversion-quick"),
-        ]
-
-    def start(self):
-        for lane in self.lanes:
-            lane.start()
-
-    def wake(self):
-        for lane in self.lanes:
-            lane.wake()
-
-    def stop(self, wait=False):
-        for lane in self.lanes:
-            lane.stop()
-        if wait:
-            self.join()
-
-    def join(self, timeout=None):
-        for lane in self.lanes:
-            lane.join(timeout)
-
-    def is_alive(self):
-        return any(lane.is_alive() for lane in self.lanes)
-
-
-def start_worker(db, interval=POLL):
-    global WORKER
-    WORKER = Worker(db, interval)
-    WORKER.start()
-    return WORKER
-
-
-def wake_worker(*args):
-    if WORKER is not None:
-        WORKER.wake()
-
-
-def database_opened(event):
-    """Zope opened its database: clean what a killed process left, start this process's worker, unless
-    DELIBERATIONS_CONVERSION_WORKER=off."""
-    if os.environ.get("DELIBERATIONS_CONVERSION_WORKER", "on").lower() in ("0", "off", "no", "false"):
-        logger.info("conversion worker disabled in this process")
-        return
-    for directory in processes.clean_stale():
-        logger.warning("removed %s, left by a conversion of a stopped process", directory)
-    processes.stop_on_exit()
-    if WORKER is None or not WORKER.is_alive():
-        start_worker(event.database)
-        logger.info("conversion worker started (polls every %s s)", POLL)

@@ -127,3 +127,28 @@ def test_register_year_that_is_no_year(site, year):
     )
     assert response.status_code == 400, response.text[:300]
     assert response.text == "L'année s'écrit en chiffres, par exemple 2026."
+
+
+@pytest.mark.parametrize("page", ["@@actes", "@@recherche", "@@seances-publiques"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=budget&q=voirie",
+        "b_start=0&b_start=10",
+        "du=2024-01-01&du=2025-01-01",
+        "du=hier&au=2024-13-45",
+        "matiere=7&matiere=8&nature=1&nature=2",
+        "seance=x&seance=y",
+        "q:list=budget",
+        "q:record=budget",
+    ],
+)
+def test_repeated_or_odd_filters_are_no_500(site, page, query):
+    response = requests.get(f"{site.portal.absolute_url()}/{page}?{query}", timeout=60)
+    assert response.status_code in (200, 400), response.text[:300]
+
+
+@pytest.mark.parametrize("query", ["page=abc", "page=1&page=2", "q=a&q=b", "page:list=1"])
+def test_viewer_odd_parameters_are_no_500(site, query):
+    response = call("GET", f"{site.annexe.absolute_url()}/@@viewer?{query}", headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text[:300]

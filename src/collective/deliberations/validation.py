@@ -58,3 +58,9 @@ def batch_start(form):
     """The first row of a page (``b_start``): a whole number of 0 or more, anything else is the first page."""
     raw = form.get("b_start", "")
     return int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else 0
+
+
+def form_text(form, name):
+    """A query's text parameter, stripped; a repeated one (a list) or a record is no text: empty, as if absent."""
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""

@@ -7,6 +7,7 @@ from collective.deliberations import _
 from collective.deliberations.documents.facets import Facets
 from collective.deliberations.documents.facets import found_rids
 from collective.deliberations.validation import batch_start
+from collective.deliberations.validation import form_text
 from collective.deliberations.vocabularies.choices import NATURES
 from DateTime import DateTime
 from plone import api
@@ -51,7 +52,7 @@ def day(value, end=False):
 
 class SearchView(BrowserView):
     def params(self):
-        return {name: (self.request.form.get(name) or "").strip() for name in FILTERS}
+        return {name: form_text(self.request.form, name) for name in FILTERS}
 
     def query(self, params, without=()):
         """The catalog query of the form, less the filters of the facets named in ``without``."""

@@ -5,6 +5,7 @@ the page images that collective.documentviewer made, under the document's own Vi
 
 from collective.deliberations.documents.indexers import PAGE as TEXT_PAGE
 from collective.deliberations.documents.status import describe
+from collective.deliberations.validation import form_text
 from collective.documentviewer.settings import Settings
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
@@ -33,12 +34,10 @@ class ViewerView(BrowserView):
         self.settings = Settings(self.context)
         self.status = describe(self.context, self.request)
         self.pages = (self.settings.num_pages or 0) if self.converted() else 0
-        try:
-            page = int(self.request.form.get("page", 1))
-        except ValueError:
-            page = 1
+        page = form_text(self.request.form, "page")
+        page = int(page) if page.isascii() and page.isdigit() else 1
         self.page = min(max(page, 1), max(self.pages, 1))
-        self.query = (self.request.form.get("q") or "").strip()
+        self.query = form_text(self.request.form, "q")
 
     def __call__(self):
         self.update()

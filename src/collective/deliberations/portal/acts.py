@@ -15,6 +15,7 @@ from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.portal.publication import online_date
 from collective.deliberations.richtext import safe_output
 from collective.deliberations.validation import batch_start
+from collective.deliberations.validation import form_text
 from collective.deliberations.vocabularies.choices import INDIVIDUAL_DECISION
 from collective.deliberations.vocabularies.choices import NATURES
 from plone import api
@@ -100,7 +101,7 @@ class ActsView(BrowserView):
 
     def render_listing(self):
         form = self.request.form
-        self.filters = {name: (form.get(name) or "").strip() for name in FILTERS}
+        self.filters = {name: form_text(form, name) for name in FILTERS}
         criteria = {}
         if self.filters["q"]:
             criteria["SearchableText"] = self.filters["q"]

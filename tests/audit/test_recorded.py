@@ -131,3 +131,12 @@ def test_a_legal_hold_and_an_elimination_step(functional_archives):
     [proposed] = audit(site.portal, action="elimination_proposed")
     assert (proposed["user"], proposed["path"]) == ("archiviste", response.json()["id"])
     assert path(site.subvention) in proposed["details"]["detail"]
+
+
+def test_a_sip_downloaded_by_the_archivist(functional_archives):
+    site = functional_archives
+    response = call("GET", f"{site.old.absolute_url()}/@sip", "archiviste")
+    assert response.status_code == 200 and response.headers["Content-Type"] == "application/zip"
+    [entry] = audit(site.portal, action="sip_export")
+    assert (entry["user"], entry["path"], entry["label"]) == ("archiviste", path(site.old), "Paquet SIP téléchargé")
+    assert entry["details"]["sha512"] == response.headers["X-SIP-SHA512"]

@@ -25,6 +25,7 @@ ACTIONS = {
     "elimination_cancelled": _("audit_elimination_cancelled", default="Elimination cancelled"),
     "elimination_run": _("audit_elimination_run", default="Elimination carried out"),
     "transfer": _("audit_transfer", default="Transfer to the archive"),
+    "sip_export": _("audit_sip_export", default="SIP downloaded"),
     "stub": _("audit_stub", default="Transferred séance replaced by its stub"),
     "transfer_rejected": _("audit_transfer_rejected", default="Transfer rejected by the archive"),
     "transfer_reply": _("audit_transfer_reply", default="Reply of the archive recorded"),

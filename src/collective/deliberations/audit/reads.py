@@ -50,8 +50,18 @@ def read_entry(request):
 def download_traversed(event):
     """IPubAfterTraversal: note the confidential download, written after the request's commit."""
     entry = read_entry(event.request)
-    if entry is None:
-        return
+    if entry is not None:
+        write_after_commit(entry)
+
+
+def note_read(action, obj, details=None):
+    """What a GET hands out (a SIP): recorded after the request's commit, the request itself writing nothing."""
+    from zope.globalrequest import getRequest
+
+    write_after_commit(make_entry(action, obj, details, getRequest()))
+
+
+def write_after_commit(entry):
     site = api.portal.get()
     transaction.get().addAfterCommitHook(_write, args=(site._p_jar.db(), site.getPhysicalPath(), entry))
 

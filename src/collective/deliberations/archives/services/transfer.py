@@ -10,6 +10,7 @@ from collective.deliberations.archives.transfer import transfer
 from collective.deliberations.archives.transfer import transfers
 from collective.deliberations.archives.validation import schema_missing_message
 from collective.deliberations.archives.validation import SchemaMissing
+from collective.deliberations.audit.reads import note_read
 from collective.deliberations.services.errors import read_json
 from collective.deliberations.services.errors import refusing_bad_input
 from collective.deliberations.validation import texts
@@ -45,6 +46,7 @@ class SipGet(Service):
         response.setHeader("Content-Length", str(size))
         response.setHeader("Content-Disposition", f'attachment; filename="{identifier}.zip"')
         response.setHeader("X-SIP-SHA512", sha512)
+        note_read("sip_export", self.context, {"identifier": identifier, "sha512": sha512})
         return stream
 
 

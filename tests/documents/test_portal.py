@@ -2,7 +2,7 @@
 permanent URL, publishable documents only, an Atom feed, and the agendas of the coming public sessions."""
 
 from .conftest import add_file
-from collective.deliberations.portal.publication import online_date
+from collective.deliberations.acts.online import online_date
 from content.conftest import World
 from datetime import datetime
 from datetime import timedelta

@@ -6,11 +6,11 @@ from .test_actes import attach
 from .test_actes import NS
 from .test_actes_page import adopted_act  # noqa: F401 (fixture)
 from .test_attendance import refused
-from collective.deliberations.seance.actes import is_executoire
-from collective.deliberations.seance.actes import package
-from collective.deliberations.seance.actes import record_acknowledgement
-from collective.deliberations.seance.actes import record_notification
-from collective.deliberations.seance.actes import set_subject_to_control
+from collective.deliberations.acts.actes import is_executoire
+from collective.deliberations.acts.actes import package
+from collective.deliberations.acts.actes import record_acknowledgement
+from collective.deliberations.acts.actes import record_notification
+from collective.deliberations.acts.actes import set_subject_to_control
 from lxml import etree
 from plone import api
 

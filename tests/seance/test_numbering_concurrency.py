@@ -4,9 +4,9 @@ The later commit conflicts (the counter has no conflict resolution on purpose); 
 on a ConflictError, it takes the next number: no duplicate, no gap. An aborted adoption gives no number away.
 """
 
-from collective.deliberations.seance.numbering import counters
-from collective.deliberations.seance.numbering import last_number
-from collective.deliberations.seance.numbering import take
+from collective.deliberations.acts.numbering import counters
+from collective.deliberations.acts.numbering import last_number
+from collective.deliberations.acts.numbering import take
 from ZODB.POSException import ConflictError
 
 import pytest

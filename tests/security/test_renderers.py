@@ -5,11 +5,11 @@ The review's attack, in a redacteur's exposé or in a document sent to be conver
 from an HTTP server started here that records every request, an image from a file. Each generated file is still
 made with its text, holds neither the secret nor the images, and the server is never called."""
 
+from collective.deliberations.acts.frozen import published_act
 from collective.deliberations.archives.pdfa import act_pdfa
 from collective.deliberations.convocation.dossier_pdf import render
 from collective.deliberations.documents.office import office_to_pdf
 from collective.deliberations.documents.rendering import html_to_pdfa
-from collective.deliberations.portal.frozen import published_act
 from collective.deliberations.seance.minutes import generate_minutes
 from content.conftest import World
 from convocation.conftest import convene

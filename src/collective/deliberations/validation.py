@@ -4,6 +4,8 @@ And the typed reading of what a request sends (a JSON body's values, a query's p
 kind is refused with an InputError naming the field, never coerced into something else and saved."""
 
 from collective.deliberations import _
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.schema import ValidationError
 
 
@@ -22,6 +24,23 @@ class InputError(FieldError):
     def __init__(self, message, field=None):
         super().__init__(message)
         self.field = field
+
+
+class Refusal(ValueError):
+    """A refusal with its message (an i18n Message): shown on the page, returned as 400 by REST; nothing changed.
+    The séance (SeanceError) and the act (acts/) refuse with it."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def translated(self, request=None):
+        return translate(self.message, context=request or getRequest())
+
+
+def refuse(message):
+    """Refuse with `message`, an i18n Message written where it is raised (so that i18ndude finds it)."""
+    raise Refusal(message)
 
 
 def text(data, field, default=""):

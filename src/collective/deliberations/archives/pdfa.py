@@ -1,11 +1,15 @@
-"""The act for archiving, as PDF/A: the copy frozen at publication (portal/frozen.py, PDF/A-3b) when there is one,
-else the act rendered at the export by the view of @@acte.pdf (documents/act_pdf.py, WeasyPrint, PDF/A-3b). Where
+"""The act for archiving, as PDF/A: the copy frozen at publication (acts/frozen.py, PDF/A-3b) when there is one,
+else the act rendered at the export by the view of @@acte.pdf (acts/rendering.py, WeasyPrint, PDF/A-3b). Where
 WeasyPrint is not installed, the act goes as the XHTML page collect.act_html writes (the tools do not allow).
 
-WeasyPrint compresses the XMP metadata of a PDF/A-2 or -3 (allowed there), which hides its PDF/A claim from
-format identification: Siegfried then says PDF 1.7 (fmt/276). The SIP's copy gets the same XMP again, uncompressed,
-in an incremental update (the original bytes stay untouched, as PDF/A allows), and is identified as PDF/A-3b
-(fmt/480)."""
+The SIP's copy gets its XMP metadata uncompressed (acts/rendering.readable_metadata), so that it is identified as
+PDF/A-3b (fmt/480)."""
+
+from collective.deliberations.acts.frozen import published_act
+from collective.deliberations.acts.rendering import readable_metadata
+from collective.deliberations.acts.rendering import renderer
+from collective.deliberations.acts.rendering import site_language
+from collective.deliberations.archives.prerender import ready_copy
 
 import io
 import logging
@@ -14,36 +18,18 @@ import logging
 logger = logging.getLogger("collective.deliberations.archives")
 
 
-def _renderer():
-    try:
-        from collective.deliberations.documents.act_pdf import ActPDFView
-    except ImportError:  # documents/ or WeasyPrint is not there
-        return None
-    try:
-        import weasyprint  # noqa: F401
-    except ImportError:
-        return None
-    return ActPDFView
-
-
 def act_pdfa(deliberation):
     """(filename, opener, identification, rendered_now) of the act as PDF/A, or None when no PDF/A can be made
     here. In order: the copy frozen at publication; the copy rendered ahead in the background (prerender.py) when it
     was made from the act as it is now (identification: its SHA-512, size and PRONOM format, so the export does
     not read it twice); else, and only then, the act rendered at the moment it is copied into the SIP
     (`rendered_now` True: the export says how many), so that no act is held in memory longer than its own copy."""
-    from collective.deliberations.archives.prerender import ready_copy
-
     name = deliberation.number or deliberation.getId()
-    try:
-        from collective.deliberations.portal.frozen import published_act
-    except ImportError:
-        published_act = None
-    frozen = published_act(deliberation) if published_act is not None else None
+    frozen = published_act(deliberation)
     if frozen is not None and frozen.get("file") is not None:
         named = frozen["file"]
         return f"{name}.pdf", lambda: io.BytesIO(readable_metadata(named.data)), None, False
-    view = _renderer()
+    view = renderer()
     if view is None:
         return None
     copy = ready_copy(deliberation)
@@ -52,8 +38,6 @@ def act_pdfa(deliberation):
         return f"{name}.pdf", copy["file"].open, known, False
 
     def render():
-        from collective.deliberations.archives.prerender import site_language
-
         logger.info(
             "act %s had no archival copy ready: rendered at the export", "/".join(deliberation.getPhysicalPath())
         )
@@ -65,29 +49,6 @@ def act_pdfa(deliberation):
         return io.BytesIO(readable_metadata(data))
 
     return f"{name}.pdf", render, None, True
-
-
-def readable_metadata(data):
-    """`data` (a PDF) with its XMP metadata stream written again uncompressed, by an incremental update; `data`
-    itself when its metadata is already plain or absent."""
-    from pypdf import PdfReader
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject
-    from pypdf.generic import NameObject
-
-    reader = PdfReader(io.BytesIO(data))
-    metadata = reader.trailer["/Root"].get("/Metadata")
-    if metadata is None or "/Filter" not in metadata.get_object():
-        return data
-    writer = PdfWriter(io.BytesIO(data), incremental=True)
-    stream = DecodedStreamObject()
-    stream.set_data(metadata.get_object().get_data())
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 # An uploaded act (the signed act, document type "acte") that is not PDF/A gets a PDF/A-2b copy by Ghostscript,

@@ -3,19 +3,25 @@ copies files and never renders.
 
 When an act is decided (adopted, rejected, withdrawn), when its séance closes, and again whenever the act changes
 before its transfer, a job of kind "pdfa" goes into the documents' conversion queue (documents/queue.py); the worker
-thread of a Zope process (documents/worker.py) renders the act by the view of @@acte.pdf, gives it the
-uncompressed XMP the SIP's copy gets (pdfa.readable_metadata), identifies it (PRONOM) and keeps it on the act with its
-SHA-512, its size, and the fingerprint of the act's data it was rendered from. A change of the act (its text, number,
-state, séance, vote, transmission...) changes the fingerprint: the copy is then no longer used and a new one is
-queued. A published act needs none: the copy frozen at publication (portal/frozen.py) is the act for archiving."""
+thread of a Zope process (documents/worker.py) renders the act by the view of @@acte.pdf, gives it the uncompressed
+XMP the SIP's copy gets (acts/rendering.readable_metadata), identifies it (PRONOM) and keeps it on the act with its
+SHA-512, its size, and the fingerprint of the act's data it was rendered from. A change of the act (its text,
+number, state, séance, vote, transmission...) changes the fingerprint: the copy is then no longer used and a new one
+is queued. A published act needs none: the copy frozen at publication (acts/frozen.py) is the act for archiving.
 
+It stays in archives/ (not acts/): whether an act still needs its copy is the archives' question (its record
+closed, not yet transferred: retention.py, status.py), and the copy is identified as the SIP needs it (identify.py)."""
+
+from collective.deliberations.acts.frozen import published_act
+from collective.deliberations.acts.rendering import readable_metadata
+from collective.deliberations.acts.rendering import renderer
+from collective.deliberations.acts.rendering import site_language
 from collective.deliberations.archives.identify import identify_stream
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from zope.annotation.interfaces import IAnnotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -29,43 +35,9 @@ KEY = "collective.deliberations.archives.pdfa_copy"
 KIND = "pdfa"
 
 
-def _view():
-    from collective.deliberations.archives.pdfa import _renderer
-
-    return _renderer()
-
-
-def _request():
-    from zope.globalrequest import getRequest
-
-    return getRequest() or api.portal.get().REQUEST
-
-
-@contextlib.contextmanager
-def site_language():
-    """The request in the site's language while the act is read: the copy is the same (French dates...) whoever's
-    request, or the worker's, which has no language of its own, reads it."""
-    request = _request()
-    language = api.portal.get_default_language() or "fr"
-    saved = request.environ.get("HTTP_ACCEPT_LANGUAGE"), request.other.get("LANGUAGE")
-    request.environ["HTTP_ACCEPT_LANGUAGE"] = language
-    request.other["LANGUAGE"] = language
-    try:
-        yield request
-    finally:
-        for mapping, key, value in (
-            (request.environ, "HTTP_ACCEPT_LANGUAGE", saved[0]),
-            (request.other, "LANGUAGE", saved[1]),
-        ):
-            if value is None:
-                mapping.pop(key, None)
-            else:
-                mapping[key] = value
-
-
 def fingerprint(deliberation):
     """SHA-256 of the act's data as @@acte.pdf renders them (text, number, state, séance, vote, transmission)."""
-    view = _view()
+    view = renderer()
     if view is None:
         return None
     with site_language() as request:
@@ -74,10 +46,6 @@ def fingerprint(deliberation):
 
 
 def has_frozen_copy(deliberation):
-    try:
-        from collective.deliberations.portal.frozen import published_act
-    except ImportError:
-        return False
     frozen = published_act(deliberation)
     return frozen is not None and frozen.get("file") is not None
 
@@ -110,9 +78,7 @@ def make_copy(data, filename, print_=None):
 
 def render_copy(deliberation):
     """Render the act now and keep its copy on it; the copy, or None when no PDF/A can be made here."""
-    from collective.deliberations.archives.pdfa import readable_metadata
-
-    view = _view()
+    view = renderer()
     if view is None:
         return None
     print_ = fingerprint(deliberation)
@@ -129,7 +95,7 @@ def needs_copy(deliberation):
 
     if closed_record(deliberation) is None or has_frozen_copy(deliberation) or archive_status(deliberation):
         return False
-    return _view() is not None
+    return renderer() is not None
 
 
 def queue_copy(deliberation):

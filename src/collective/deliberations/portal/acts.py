@@ -5,14 +5,14 @@ confidential or internal ones) are listed, whoever looks."""
 
 from Acquisition import aq_inner
 from collective.deliberations import _
+from collective.deliberations.acts.frozen import published_act
+from collective.deliberations.acts.online import online_date
+from collective.deliberations.acts.rendering import ActPDFView
+from collective.deliberations.acts.rendering import transmitted_on
 from collective.deliberations.browser import utils
 from collective.deliberations.collectivite import get_settings
-from collective.deliberations.documents.act_pdf import ActPDFView
-from collective.deliberations.documents.act_pdf import transmitted_on
 from collective.deliberations.documents.search import day
 from collective.deliberations.documents.search import MATIERES
-from collective.deliberations.portal.frozen import published_act
-from collective.deliberations.portal.publication import online_date
 from collective.deliberations.richtext import safe_output
 from collective.deliberations.validation import batch_start
 from collective.deliberations.validation import form_text

@@ -2,8 +2,8 @@
 one entry per liste des délibérations, rectificatif or procès-verbal put online (past_sessions.py), its download
 address as id and link, the latest first."""
 
+from collective.deliberations.acts.online import online_date
 from collective.deliberations.portal.past_sessions import recent_documents
-from collective.deliberations.portal.publication import online_date
 from lxml import etree
 
 import datetime

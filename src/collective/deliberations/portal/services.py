@@ -1,8 +1,8 @@
 """REST: GET @publication on a deliberation: its date of putting online, its permanent URL, and the act's PDF frozen
 at publication with its SHA-256 digest (null before)."""
 
-from collective.deliberations.portal.frozen import published_act
-from collective.deliberations.portal.publication import online_date
+from collective.deliberations.acts.frozen import published_act
+from collective.deliberations.acts.online import online_date
 from plone import api
 from plone.restapi.services import Service
 

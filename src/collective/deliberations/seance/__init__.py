@@ -1,20 +1,6 @@
-"""Holding the séance: roll call, proxies, quorum, votes, numbering of the adopted acts, @ctes transmission."""
+"""Holding the séance: roll call, proxies, quorum, votes, the list of deliberations and the procès-verbal (the act
+itself, its number and its @ctes transmission live in acts/)."""
 
-from zope.globalrequest import getRequest
-from zope.i18n import translate
-
-
-class SeanceError(ValueError):
-    """A refusal with its message (an i18n Message): shown on the page, returned as 400 by REST; nothing changed."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def translated(self, request=None):
-        return translate(self.message, context=request or getRequest())
-
-
-def refuse(message):
-    """Refuse with `message`, an i18n Message written where it is raised (so that i18ndude finds it)."""
-    raise SeanceError(message)
+# The séance's refusals are the product's (validation.Refusal): acts/, below the séance, raises the same.
+from collective.deliberations.validation import Refusal as SeanceError  # noqa: F401
+from collective.deliberations.validation import refuse  # noqa: F401

@@ -7,8 +7,8 @@ from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import office_to_pdf
+from collective.deliberations.documents.writing import write_document
 from collective.deliberations.seance import refuse
-from collective.deliberations.seance.files import write_document
 from html import escape
 from plone import api
 from plone.namedfile.file import NamedBlobFile

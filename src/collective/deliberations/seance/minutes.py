@@ -8,12 +8,12 @@ from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.collectivite import get_settings
 from collective.deliberations.documents.office import libreoffice_command
+from collective.deliberations.documents.writing import write_document
 from collective.deliberations.richtext import safe_output
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import agenda_ids
 from collective.deliberations.seance.attendance import members
 from collective.deliberations.seance.attendance import Presence
-from collective.deliberations.seance.files import write_document
 from collective.deliberations.seance.liste import french_date
 from collective.deliberations.seance.record import get_record
 from collective.deliberations.security.disclosure import is_huis_clos

@@ -9,11 +9,11 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.documents.office import office_to_pdf
+from collective.deliberations.documents.writing import write_document
 from collective.deliberations.seance import liste
 from collective.deliberations.seance import minutes
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance.attendance import name
-from collective.deliberations.seance.files import write_document
 from DateTime import DateTime
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping

@@ -4,12 +4,12 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.deliberations import _
 from collective.deliberations.browser import utils
+from collective.deliberations.documents.writing import json_file
 from collective.deliberations.seance import deadlines
 from collective.deliberations.seance import minutes
 from collective.deliberations.seance import publication
 from collective.deliberations.seance import refuse
 from collective.deliberations.seance import SeanceError
-from collective.deliberations.seance.files import json_file
 from collective.deliberations.seance.liste import french_date
 from collective.deliberations.seance.services import _Recording
 from plone import api

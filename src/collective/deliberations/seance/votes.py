@@ -195,3 +195,12 @@ def record_vote(item, mode, ballots=None, counts=None):
 def get_vote(item):
     record = get_record(aq_parent(aq_inner(item)))
     return record.votes.get(item.getId()) if record is not None else None
+
+
+def presence_and_vote(session, item):
+    """(presence, vote) for the act's text (acts/rendering.py asks it as the utility ISeanceRecord): the vote
+    recorded at the séance with its presence, else the presence at the item."""
+    vote = get_vote(item) if item is not None else None
+    if vote is not None:
+        return vote["presence"], vote
+    return Presence(session, item.getId() if item is not None else None).summary(), None

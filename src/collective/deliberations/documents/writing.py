@@ -1,7 +1,8 @@
-"""The documents the séance writes for the secretariat (PV, list, signed act): made once, their file replaced after."""
+"""The documents the product writes itself for the secretariat (PV, list, signed act): made once, their file
+replaced after; and the file a REST body carries."""
 
 from collective.deliberations import _
-from collective.deliberations.seance import refuse
+from collective.deliberations.validation import refuse
 from plone import api
 
 import base64

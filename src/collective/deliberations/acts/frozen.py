@@ -2,9 +2,13 @@
 known) is stored once on the deliberation with its SHA-256 digest. That file never changes afterwards, whoever edits
 the deliberation later: it is the non-modifiable full text that R2131-1 asks for, served at the act's permanent URL
 (@@actes/<number>/acte.pdf). A PDF that could not be made at publication is logged, and the publication goes on
-(the portal then serves the act generated at each request, and says so)."""
+(the portal then serves the act generated at each request, and says so).
 
-from collective.deliberations.documents.act_pdf import ActPDFView
+On publication, the date of putting online is recorded first (online.py), so that the frozen act says "publié le"."""
+
+from collective.deliberations.acts.online import KEY as ONLINE_DATE
+from collective.deliberations.acts.rendering import ActPDFView
+from DateTime import DateTime
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -55,3 +59,14 @@ def freeze_at_publication(deliberation):
         freeze_act(deliberation)
     except Exception:
         logger.exception("the act %s could not be frozen at publication", "/".join(deliberation.getPhysicalPath()))
+
+
+def record_online_date(deliberation, event):
+    """On publication: the date of putting online (once), then the frozen act."""
+    if event.transition is None or event.transition.id != "publish":
+        return
+    annotations = IAnnotations(deliberation)
+    if annotations.get(ONLINE_DATE) is None:
+        annotations[ONLINE_DATE] = DateTime()
+        deliberation.reindexObject(idxs=["online_date"])
+    freeze_at_publication(deliberation)  # after the date: the frozen act says "publié le"

@@ -1,18 +1,20 @@
 """The @ctes page of an act for the secretariat: its package to download, the préfecture's acknowledgement to
-upload, and whether the act is exécutoire."""
+upload, whether the act is exécutoire, and the form that attaches the signed act (@@acte-signe)."""
 
 from collective.deliberations import _
-from collective.deliberations.seance import SeanceError
-from collective.deliberations.seance.actes import acknowledgement
-from collective.deliberations.seance.actes import check
-from collective.deliberations.seance.actes import INDIVIDUAL
-from collective.deliberations.seance.actes import is_executoire
-from collective.deliberations.seance.actes import notification
-from collective.deliberations.seance.actes import package
-from collective.deliberations.seance.actes import record_acknowledgement
-from collective.deliberations.seance.actes import record_notification
-from collective.deliberations.seance.actes import set_subject_to_control
-from collective.deliberations.seance.actes import subject_to_control
+from collective.deliberations.acts.actes import acknowledgement
+from collective.deliberations.acts.actes import check
+from collective.deliberations.acts.actes import INDIVIDUAL
+from collective.deliberations.acts.actes import is_executoire
+from collective.deliberations.acts.actes import notification
+from collective.deliberations.acts.actes import package
+from collective.deliberations.acts.actes import record_acknowledgement
+from collective.deliberations.acts.actes import record_notification
+from collective.deliberations.acts.actes import set_subject_to_control
+from collective.deliberations.acts.actes import subject_to_control
+from collective.deliberations.acts.signed import attach_signed_act
+from collective.deliberations.acts.signed import FILE_ID
+from collective.deliberations.validation import Refusal
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -45,7 +47,7 @@ class ActesView(BrowserView):
             CheckAuthenticator(self.request)
             try:
                 ACTIONS[action](self.context, form)
-            except SeanceError as error:
+            except Refusal as error:
                 transaction.doom()
                 api.portal.show_message(error.message, self.request, type="error")
             else:
@@ -67,7 +69,7 @@ class ActesView(BrowserView):
         """Why the package cannot be made yet, or None."""
         try:
             check(self.context)
-        except SeanceError as error:
+        except Refusal as error:
             return error.translated(self.request)
         return None
 
@@ -79,8 +81,6 @@ class ActesView(BrowserView):
         return api.user.has_permission("collective.deliberations: Attach signed act", obj=self.context)
 
     def signed_act(self):
-        from collective.deliberations.seance.signed_act import FILE_ID
-
         return self.context.get(FILE_ID)
 
     def executoire(self):
@@ -93,10 +93,30 @@ class ActesPackage(BrowserView):
     def __call__(self):
         try:
             filename, data = package(self.context)
-        except SeanceError as error:
+        except Refusal as error:
             api.portal.show_message(error.message, self.request, type="error")
             self.request.response.redirect(f"{self.context.absolute_url()}/@@actes")
             return ""
         self.request.response.setHeader("Content-Type", "application/gzip")
         self.request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
         return data
+
+
+class SignedActForm(BrowserView):
+    """The upload form of the @ctes page posts here."""
+
+    def __call__(self):
+        url = f"{self.context.absolute_url()}/@@actes"
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            upload = self.request.form.get("file")
+            data = upload.read() if hasattr(upload, "read") else None
+            try:
+                attach_signed_act(self.context, data, getattr(upload, "filename", None))
+            except Refusal as error:
+                transaction.doom()
+                api.portal.show_message(error.message, self.request, type="error")
+            else:
+                api.portal.show_message(_("msg_signed_act_attached", default="Signed act attached."), self.request)
+        self.request.response.redirect(url)
+        return ""

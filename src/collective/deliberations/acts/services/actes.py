@@ -1,18 +1,21 @@
 """REST for @ctes: GET @actes (the tar.gz package), POST @actes (the préfecture's ARActe, whether the act is subject
-to legality control, the date an individual decision was notified), GET @actes-status."""
+to legality control, the date an individual decision was notified), GET @actes-status, POST @signed-act (the
+signed act)."""
 
 from collective.deliberations import _
-from collective.deliberations.seance import refuse
-from collective.deliberations.seance import SeanceError
-from collective.deliberations.seance.actes import acknowledgement
-from collective.deliberations.seance.actes import is_executoire
-from collective.deliberations.seance.actes import notification
-from collective.deliberations.seance.actes import package
-from collective.deliberations.seance.actes import record_acknowledgement
-from collective.deliberations.seance.actes import record_notification
-from collective.deliberations.seance.actes import set_subject_to_control
-from collective.deliberations.seance.actes import subject_to_control
+from collective.deliberations.acts.actes import acknowledgement
+from collective.deliberations.acts.actes import is_executoire
+from collective.deliberations.acts.actes import notification
+from collective.deliberations.acts.actes import package
+from collective.deliberations.acts.actes import record_acknowledgement
+from collective.deliberations.acts.actes import record_notification
+from collective.deliberations.acts.actes import set_subject_to_control
+from collective.deliberations.acts.actes import subject_to_control
+from collective.deliberations.acts.signed import attach_signed_act
+from collective.deliberations.documents.writing import json_file
 from collective.deliberations.services import errors
+from collective.deliberations.validation import Refusal
+from collective.deliberations.validation import refuse
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -47,7 +50,7 @@ class GetPackage(Service):
         self.check_permission()
         try:
             filename, data = package(self.context)
-        except SeanceError as error:
+        except Refusal as error:
             self.request.response.setHeader("Content-Type", "application/json")
             return json.dumps(bad_request(self.request, error))
         response = self.request.response
@@ -71,7 +74,7 @@ class PostAcknowledgement(Service):
                 record_notification(self.context, body["notified"])
             if "ar_acte" in body or not ({"subject_to_control", "notified"} & set(body)):
                 record_acknowledgement(self.context, body.get("ar_acte") or "")
-        except SeanceError as error:
+        except Refusal as error:
             return bad_request(self.request, error)
         return status(self.context)
 
@@ -79,3 +82,16 @@ class PostAcknowledgement(Service):
 class GetStatus(Service):
     def reply(self):
         return status(self.context)
+
+
+class PostSignedAct(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        body = json_body(self.request) or {}
+        try:
+            data, filename = json_file(body if isinstance(body, dict) else {})
+            document = attach_signed_act(self.context, data, filename)
+        except Refusal as error:
+            return bad_request(self.request, error)
+        self.request.response.setStatus(201)
+        return {**status(self.context), "signed_act": document.absolute_url()}

@@ -79,15 +79,18 @@ $(BIN)/python:
 	@echo "==> creating the virtual environment in .venv"
 	@$(PYTHON) -m venv $(VENV) || { echo "venv failed: on Debian, apt-get install python3-venv"; exit 1; }
 
-$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
-	@echo "==> installing Plone 6.2 and collective.deliberations through constraints.txt (a few minutes the first time)"
+# The demo (demo/, the distribution collective.deliberations_demo: deliberations-site, deliberations-generate,
+# deliberations-mailserver) is installed beside the product for make run and make test; a production install
+# (pip install collective.deliberations) does without it.
+$(VENV)/.installed: pyproject.toml demo/pyproject.toml constraints.txt | $(BIN)/python
+	@echo "==> installing Plone 6.2, collective.deliberations and its demo through constraints.txt (a few minutes the first time)"
 	@$(PIP) setuptools wheel hatchling editables
-	@$(PIP) --no-build-isolation -e ".[postgres]"
+	@$(PIP) --no-build-isolation -e ".[postgres]" -e ./demo
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	@echo "==> installing the test tools"
-	@$(PIP) --no-build-isolation -e ".[postgres,test]"
+	@$(PIP) --no-build-isolation -e ".[postgres,test]" -e ./demo
 	@touch $@
 
 .PHONY: install
@@ -175,7 +178,8 @@ start: site-if-missing
 		sleep 1; \
 	done; echo "No answer after 180 s: see $(VAR)/log/$(CONF_NAME).out"; exit 1
 
-# The demo's SMTP server (convocations): every message kept as a .eml file under instance/var/mail/.
+# The demo's SMTP server (convocations; deliberations-mailserver, of the demo distribution): every message kept as a
+# .eml file under instance/var/mail/.
 # One per MAIL_PORT, shared by the instances of this checkout (the site sends there whichever process runs it):
 # make stop stops it with the last instance.
 MAIL_HOST := 127.0.0.1

@@ -10,7 +10,7 @@ against a stock Plone folder listing of the same size, and the convocation of a 
 It clones the current commit (--worktree: uses the working tree as it is) and runs it with this checkout's .venv
 (run `make install` first), in a temporary directory:
   1. a throwaway instance (scripts/instance_config.py), the demo site (deliberations-site);
-  2. the data generator (deliberations-generate, collective.deliberations.demo.generator), timed: services, council,
+  2. the data generator (deliberations-generate, collective.deliberations_demo.generator), timed: services, council,
      bureau, commissions, accounts, years of sessions and deliberations in every state, and one planned council
      session of exactly 100 scheduled deliberations;
   3. in the same site, two stock Plone Folders of as many Documents as deliberations (the baseline), then a snapshot
@@ -63,7 +63,7 @@ import time
 
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "demo1234"  # the generator's accounts (collective.deliberations.demo.generator)
+PASSWORD = "demo1234"  # the generator's accounts (collective.deliberations_demo.generator)
 AGENT, VALIDATOR, SECRETARY, OFFICIAL = "agent-finances", "valideur-finances", "secretaire", "elu-01"
 BASELINE = "stock folder: listing_view (20 of {documents} Documents), its navigation portlet blocked"
 STOCK = "stock folder: listing_view (20 of {documents}), stock portlets (navigation tree of all {documents})"
@@ -148,13 +148,13 @@ class Bench:
 
         self.conf, self.ini = instance_config.write(self.instance, port=self.port)
         self.log("1. the demo site (deliberations-site)...")
-        self.run(self.python, "-m", "collective.deliberations.demo.cli", self.conf, prefix="[")
+        self.run(self.python, "-m", "collective.deliberations_demo.cli", self.conf, prefix="[")
         reference = date.today().isoformat()
         self.log(f"2. the generator: {args.deliberations} deliberations, {args.sessions} sessions...")
         seconds = self.run(
             self.python,
             "-m",
-            "collective.deliberations.demo.generator",
+            "collective.deliberations_demo.generator",
             self.conf,
             f"--deliberations={args.deliberations}",
             f"--sessions={args.sessions}",

@@ -4,8 +4,8 @@ baseline) and the facts the measures need, written as JSON.
     python bench_content_setup.py ZOPE_CONF SITE_ID DOCUMENTS DELIBERATIONS SESSIONS SEED REFERENCE OUT
 """
 
-from collective.deliberations.demo.cli import open_app
-from collective.deliberations.demo.generator import plan
+from collective.deliberations.zope_app import open_app
+from collective.deliberations_demo.generator import plan
 from datetime import date
 from plone.portlets.constants import CONTEXT_CATEGORY
 from plone.portlets.interfaces import ILocalPortletAssignmentManager

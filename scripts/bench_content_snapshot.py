@@ -4,7 +4,7 @@ after the transaction id SINCE ("-": none), what each later transaction wrote, w
     python bench_content_snapshot.py ZOPE_CONF SITE_ID OUT SINCE
 """
 
-from collective.deliberations.demo.cli import open_app
+from collective.deliberations.zope_app import open_app
 from ZODB.utils import get_pickle_metadata
 from ZODB.utils import p64
 from ZODB.utils import u64

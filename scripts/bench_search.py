@@ -42,6 +42,7 @@ from benchlib import table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "collective" / "deliberations"
+DEMO = ROOT / "demo" / "src" / "collective" / "deliberations_demo"
 STOP = {"le", "la", "les", "de", "des", "du", "et", "à", "au", "aux", "pour", "par", "en", "un", "une", "est"}
 TOKEN = re.compile(r"[\wÀ-ÿ’'-]+|[.;,:]")
 WORDS_PER_PAGE = 300  # a "feuillet" is 1,500 characters, about 250 words; an A4 page of prose 300 to 400
@@ -50,7 +51,7 @@ WORDS_PER_PAGE = 300  # a "feuillet" is 1,500 characters, about 250 words; an A4
 def french_texts():
     """The French string constants of the demo modules and the French msgstr of the catalog."""
     texts = []
-    for module in sorted((PACKAGE / "demo").glob("*.py")):
+    for module in sorted(DEMO.glob("*.py")):
         for node in ast.walk(ast.parse(module.read_text())):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 30:
                 texts.append(node.value)

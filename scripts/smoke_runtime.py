@@ -4,9 +4,10 @@
     python3.11 scripts/smoke_runtime.py [--venv DIR] [--keep]
 
 1. a new virtual environment with the product and its runtime dependencies only (``pip install -c constraints.txt
-   .[postgres]``, no test extra, the package built as a wheel as a release would be);
-2. every module of the package imported (pkgutil.walk_packages), every console script of pyproject.toml run with
-   --help;
+   .[postgres] ./demo``, no test extra, each package built as a wheel as a release would be), and the demo
+   distribution beside it, as ``make run`` installs it;
+2. every module of the two packages imported (pkgutil.walk_packages), every console script of pyproject.toml and
+   demo/pyproject.toml run with --help;
 3. the demo site created in a temporary instance by ``deliberations-site``, then served by ``runwsgi`` on a free port;
 4. every browser view and REST service that our ZCML registers, found in the global component registry, called once
    on a context it is registered for: GET as the administrator and as anonymous; then the POST, PATCH and PUT
@@ -37,7 +38,9 @@ import urllib.request
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "collective.deliberations"
 PACKAGE_DIR = "/collective/deliberations/"
-TEST_SUPPORT = {PACKAGE + ".testing"}  # the test layers: they need the test extra, a runtime never imports them
+DEMO = "collective.deliberations_demo"  # the demo's distribution (demo/), installed beside the product
+# the test layers: they need the test extra, a runtime never imports them
+TEST_SUPPORT = {PACKAGE + ".testing", DEMO + ".testing"}
 WRITES = ("POST", "PATCH", "PUT")
 TIMEOUT = 300
 
@@ -50,24 +53,25 @@ def say(message):
 
 
 def import_everything():
-    """Import every module of the package; return the errors as 'module: error' lines."""
+    """Import every module of the product and of the demo; return the errors as 'module: error' lines."""
     import importlib
     import pkgutil
     import traceback
 
-    package = importlib.import_module(PACKAGE)
     errors = []
 
     def failed(name):
         errors.append(f"{name}: {traceback.format_exc().strip().splitlines()[-1]}")
 
-    for module in pkgutil.walk_packages(package.__path__, PACKAGE + ".", onerror=failed):
-        if module.name in TEST_SUPPORT:
-            continue
-        try:
-            importlib.import_module(module.name)
-        except Exception:
-            failed(module.name)
+    for name in (PACKAGE, DEMO):
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, name + ".", onerror=failed):
+            if module.name in TEST_SUPPORT:
+                continue
+            try:
+                importlib.import_module(module.name)
+            except Exception:
+                failed(module.name)
     return errors
 
 
@@ -106,8 +110,8 @@ def context_for(site, required, cache):
 
 def make_plan(zope_conf):
     """The calls to make: [{"kind", "method", "name", "path"}], and the registrations without any context."""
-    from collective.deliberations.demo.cli import open_app
-    from collective.deliberations.demo.cli import SITE_ID
+    from collective.deliberations.zope_app import open_app
+    from collective.deliberations_demo.cli import SITE_ID
     from zope.component.hooks import setSite
 
     app = open_app(zope_conf)
@@ -140,7 +144,7 @@ def make_venv(venv):
     run(sys.executable, "-m", "venv", venv)
     pip = [venv / "bin" / "pip", "install", "--quiet", "--disable-pip-version-check", "-c", ROOT / "constraints.txt"]
     run(*pip, "setuptools", "wheel", "hatchling", "editables")
-    run(*pip, "--no-build-isolation", f"{ROOT}[postgres]")
+    run(*pip, "--no-build-isolation", f"{ROOT}[postgres]", ROOT / "demo")
     say(f"runtime environment ready ({time.monotonic() - started:.0f} s)")
 
 
@@ -217,10 +221,14 @@ def call_everything(base, calls, admin):
 
 
 def console_scripts(venv):
-    """Run each command of [project.scripts] with --help; return the failures."""
+    """Run each command of [project.scripts] (the product's and the demo's) with --help; return the failures."""
     import tomllib
 
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    scripts = [
+        name
+        for pyproject in (ROOT / "pyproject.toml", ROOT / "demo" / "pyproject.toml")
+        for name in tomllib.loads(pyproject.read_text())["project"]["scripts"]
+    ]
     failures = []
     for name in scripts:
         result = subprocess.run([venv / "bin" / name, "--help"], capture_output=True, text=True, timeout=300)
@@ -300,10 +308,10 @@ def main(argv=None):
         errors = import_everything()
         for error in errors:
             say(f"IMPORT FAILED {error}")
-        say(f"imported every module of {PACKAGE}" if not errors else f"{len(errors)} modules do not import")
+        say(f"imported every module of {PACKAGE} and {DEMO}" if not errors else f"{len(errors)} modules do not import")
         return 1 if errors else 0
     if args.phase == "plan":
-        from collective.deliberations.demo.accounts import ADMIN
+        from collective.deliberations_demo.accounts import ADMIN
 
         plan = make_plan(args.paths[0])
         Path(args.paths[1]).write_text(json.dumps({**plan, "admin": list(ADMIN)}))

@@ -5,9 +5,9 @@ import os
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en")
 
-from collective.deliberations.testing import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 from collective.deliberations.testing import FUNCTIONAL_TESTING  # noqa: E402
 from collective.deliberations.testing import INTEGRATION_TESTING  # noqa: E402
+from collective.deliberations_demo.testing import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 from pathlib import Path  # noqa: E402
 from pytest_plone import fixtures_factory  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The demo site, created by the same command as `make run` (deliberations-site), twice in a row."""
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.accounts import USERS
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.accounts import USERS
 from pathlib import Path
 
 import importlib.util
@@ -64,7 +64,7 @@ CHECK = textwrap.dedent(
           all(f.file.data.startswith(b"%PDF-") for f in files if f.getId() != "proces-verbal-projet"))
     before = fingerprint()
     newSecurityManager(None, system)
-    site.portal_setup.runAllImportStepsFromProfile("profile-collective.deliberations:demo")
+    site.portal_setup.runAllImportStepsFromProfile("profile-collective.deliberations_demo:default")
     after = fingerprint()
     print("rerun", "unchanged" if before == after else "changed", len(before[0]), len(before[1]))
     """

@@ -1,8 +1,8 @@
 """The data generator of the benchmark (``deliberations-generate``), on a small scale: what it creates is what a user
 of the site then finds, in the states and places its plan says, and the same plan for the same seed."""
 
-from collective.deliberations.demo.generator import generate
-from collective.deliberations.demo.generator import plan
+from collective.deliberations_demo.generator import generate
+from collective.deliberations_demo.generator import plan
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles

@@ -1,7 +1,7 @@
 """A closed council session with decided acts and their documents, as the archivist finds it years later."""
 
-from collective.deliberations.demo.pdf import pdf_file
 from collective.deliberations.security import force_transition
+from collective.deliberations_demo.pdf import pdf_file
 from content.conftest import World
 from datetime import datetime
 from datetime import timedelta

@@ -1,8 +1,8 @@
 """The demo site, as its archivist finds it: old séances whose DUA has ended, their acts to transfer (C), the
 séances themselves to eliminate (D, the demo's rule for convocations and dossiers de séance), one under legal hold."""
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.archives import HOLD_REASON
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.archives import HOLD_REASON
 from lxml import html
 
 import pytest

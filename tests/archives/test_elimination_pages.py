@@ -8,7 +8,7 @@ from .test_pages import browser
 from .test_pages import page
 from .test_pages import token
 from .test_rest import call
-from collective.deliberations.demo.pdf import pdf_file
+from collective.deliberations_demo.pdf import pdf_file
 from lxml import etree
 from plone import api
 from pypdf import PdfReader

@@ -14,7 +14,7 @@ from collective.deliberations.convocation.presence import record_answer
 from collective.deliberations.convocation.presence import record_opening
 from collective.deliberations.convocation.storage import get_convocation
 from collective.deliberations.convocation.storage import lookup_token
-from collective.deliberations.demo.tools import backdate
+from collective.deliberations_demo.tools import backdate
 from datetime import date
 from datetime import datetime
 from plone import api

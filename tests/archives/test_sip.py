@@ -89,7 +89,7 @@ def test_acts_archived_as_pdfa(archives, seda_schemas, tmp_path):
 def test_uploaded_signed_act_gets_a_pdfa_copy(archives, seda_schemas, tmp_path):
     """The signed act uploaded as a plain PDF keeps its original (its signature) and gets a PDF/A-2b copy made by
     Ghostscript, BinaryMaster_2 of the same DataObjectGroup."""
-    from collective.deliberations.demo.pdf import pdf_file
+    from collective.deliberations_demo.pdf import pdf_file
     from plone import api
 
     api.content.create(

@@ -3,7 +3,7 @@ elimination step, a confidential download by an élu (issue 13, finding 15)."""
 
 from .conftest import audit
 from .conftest import call
-from collective.deliberations.demo.pdf import pdf_file
+from collective.deliberations_demo.pdf import pdf_file
 from plone import api
 from seance.conftest import Seance
 

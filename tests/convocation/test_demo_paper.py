@@ -1,9 +1,9 @@
 """The demo's two council members who asked for paper: the secretariat finds them on the convened council's
 follow-up, with their printable letters; their record says "papier", and an official cannot print the letters."""
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.bodies import PAPER
-from collective.deliberations.demo.tools import find_by_key
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.bodies import PAPER
+from collective.deliberations_demo.tools import find_by_key
 from lxml import html
 from plone import api
 

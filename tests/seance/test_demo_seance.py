@@ -2,8 +2,8 @@
 every kind, its PV (approved at the council of today, signed, published), its list and numbered acts; the council
 in progress lets the demo's secretariat record the next vote from @@seance."""
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.tools import find_by_key
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.tools import find_by_key
 from lxml import html
 
 import pytest
@@ -87,7 +87,7 @@ def test_the_council_in_progress_lets_the_secretariat_vote(demo):
 
 def test_the_closed_council_names_the_voters_of_its_huis_clos_item_to_the_secretariat_only(demo):
     from collective.deliberations.content.membership import memberships
-    from collective.deliberations.demo.seance import CLOSED_KEY
+    from collective.deliberations_demo.seance import CLOSED_KEY
 
     council = demo["conseil-communautaire"]
     closed = find_by_key(council, CLOSED_KEY)

@@ -1,8 +1,8 @@
 """docs/seance.md is executed: each request is sent as written, each response checked against the document."""
 
 from .conftest import Seance
-from collective.deliberations.demo.pdf import pdf_bytes
 from collective.deliberations.seance.liste import french_date
+from collective.deliberations_demo.pdf import pdf_bytes
 from content import test_rest_documentation as documented
 from datetime import date
 from pathlib import Path

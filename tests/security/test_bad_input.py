@@ -1,6 +1,6 @@
 """Bad input gets a 4xx with a French message, never a 500, and a value of the wrong type is never saved."""
 
-from collective.deliberations.demo.pdf import pdf_file
+from collective.deliberations_demo.pdf import pdf_file
 from content.conftest import World
 from plone import api
 from plone.app.testing import setRoles

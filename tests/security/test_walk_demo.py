@@ -5,7 +5,7 @@ The rules checked here are written from the domain (DOMAIN.md, docs/security.md)
 a leak is an object a rule forbids and that answers with content.
 """
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD

@@ -2,7 +2,7 @@
 finding 13): tests/upgrades/data holds the demo site as commit ca0a9cc (profile version 1000) made it. A copy is
 upgraded in its own process, as an administrator would on the stopped instance, then served by runwsgi."""
 
-from collective.deliberations.demo.accounts import ADMIN
+from collective.deliberations_demo.accounts import ADMIN
 from lxml import etree
 from pathlib import Path
 from types import SimpleNamespace

@@ -1,9 +1,9 @@
 """Run by test_upgrade.py in its own process, as an administrator would on the stopped instance: open the Data.fs
 of `zope.conf`, upgrade the product's profile with its GenericSetup upgrade steps, print what the site holds."""
 
-from collective.deliberations.demo.cli import open_app
-from collective.deliberations.demo.cli import SITE_ID
 from collective.deliberations.upgrades.reimport import reimport
+from collective.deliberations.zope_app import open_app
+from collective.deliberations_demo.cli import SITE_ID
 from zope.component.hooks import setSite
 
 import json

@@ -7,7 +7,7 @@ from zope.interface import implementer
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
-        return ["collective.deliberations:uninstall", "collective.deliberations:demo"]
+        return ["collective.deliberations:uninstall"]
 
     def getNonInstallableProducts(self):
         return ["collective.deliberations.upgrades"]

@@ -29,19 +29,5 @@ class DeliberationsLayer(PloneSandboxLayer):
 FIXTURE = DeliberationsLayer()
 
 
-class DemoLayer(PloneSandboxLayer):
-    """The demo site's content and accounts (profile collective.deliberations:demo) on top of the add-on."""
-
-    defaultBases = (FIXTURE,)
-
-    def setUpPloneSite(self, portal):
-        applyProfile(portal, "collective.deliberations:demo")
-
-
-DEMO_FIXTURE = DemoLayer()
-
 INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Deliberations:Integration")
 FUNCTIONAL_TESTING = FunctionalTesting(bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Deliberations:Functional")
-DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="Deliberations:DemoFunctional"
-)

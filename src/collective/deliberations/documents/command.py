@@ -100,8 +100,8 @@ def main(argv=None):
     parser.add_argument("--loop", type=float, metavar="SECONDS", help="run again every SECONDS until stopped")
     args = parser.parse_args(argv)
 
-    from collective.deliberations.demo.cli import open_app
     from collective.deliberations.documents import processes
+    from collective.deliberations.zope_app import open_app
 
     processes.stop_on_exit()  # systemd's stop (SIGTERM) ends the running conversion's programs first
     for directory in processes.clean_stale():

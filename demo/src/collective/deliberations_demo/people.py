@@ -4,16 +4,16 @@ The officials (``conseiller-01`` ... ``conseiller-41``) are invented names: with
 43 members of the conseil communautaire. ``conseiller-01`` presides; ``conseiller-02`` to ``-07`` are vice-presidents.
 """
 
-from collective.deliberations.demo.accounts import DEMO_PASSWORD
-from collective.deliberations.demo.accounts import EMAIL_DOMAIN
-from collective.deliberations.demo.accounts import GROUPS
-from collective.deliberations.demo.accounts import USERS
+from collective.deliberations_demo.accounts import DEMO_PASSWORD
+from collective.deliberations_demo.accounts import EMAIL_DOMAIN
+from collective.deliberations_demo.accounts import GROUPS
+from collective.deliberations_demo.accounts import USERS
 from plone import api
 
 import logging
 
 
-logger = logging.getLogger("collective.deliberations.demo")
+logger = logging.getLogger("collective.deliberations_demo")
 
 COMMUNES = (
     "Saint-Exemple",

@@ -1,4 +1,4 @@
-"""Fill the demo site (profile collective.deliberations:demo). Idempotent: running it twice changes nothing.
+"""Fill the demo site (profile collective.deliberations_demo:default). Idempotent: running it twice changes nothing.
 
 people.py: accounts, groups with a global role, fictitious officials; bodies.py: services, council, bureau,
 commissions and memberships; dossiers.py (with finances.py, urbanisme.py): deliberations; agenda.py (with
@@ -6,20 +6,20 @@ sessions.py): sessions.
 """
 
 from collective.deliberations.collectivite import get_settings
-from collective.deliberations.convocation.demo import configure_mail
-from collective.deliberations.demo.agenda import ensure_sessions
-from collective.deliberations.demo.archives import ensure_archives
-from collective.deliberations.demo.bodies import ensure_bodies
-from collective.deliberations.demo.bodies import ensure_services
-from collective.deliberations.demo.dossiers import ensure_dossiers_on_no_agenda
-from collective.deliberations.demo.people import ensure_people
+from collective.deliberations_demo.agenda import ensure_sessions
+from collective.deliberations_demo.archives import ensure_archives
+from collective.deliberations_demo.bodies import ensure_bodies
+from collective.deliberations_demo.bodies import ensure_services
+from collective.deliberations_demo.dossiers import ensure_dossiers_on_no_agenda
+from collective.deliberations_demo.mail import configure_mail
+from collective.deliberations_demo.people import ensure_people
 from plone import api
 
 import logging
 import time
 
 
-logger = logging.getLogger("collective.deliberations.demo")
+logger = logging.getLogger("collective.deliberations_demo")
 
 COLLECTIVITE = {
     "name": "Communauté de communes du Val d'Exemple",

@@ -1,13 +1,13 @@
 """Services, assemblies, commissions and their members. The model keeps the groups and local roles in step."""
 
-from collective.deliberations.demo.people import OFFICIAL_IDS
-from collective.deliberations.demo.people import PRESIDENT
-from collective.deliberations.demo.people import VICE_PRESIDENTS
-from collective.deliberations.demo.tools import acting_as
-from collective.deliberations.demo.tools import as_manager
-from collective.deliberations.demo.tools import get_or_create
-from collective.deliberations.demo.tools import rich
-from collective.deliberations.demo.tools import today
+from collective.deliberations_demo.people import OFFICIAL_IDS
+from collective.deliberations_demo.people import PRESIDENT
+from collective.deliberations_demo.people import VICE_PRESIDENTS
+from collective.deliberations_demo.tools import acting_as
+from collective.deliberations_demo.tools import as_manager
+from collective.deliberations_demo.tools import get_or_create
+from collective.deliberations_demo.tools import rich
+from collective.deliberations_demo.tools import today
 from datetime import date
 from datetime import timedelta
 

@@ -7,9 +7,9 @@ The instance must not be running when it uses an embedded FileStorage (the file 
 """
 
 from collective.deliberations import compat  # noqa: F401  (before Zope loads any ZCML)
+from collective.deliberations.zope_app import open_app
 
 import argparse
-import os
 import sys
 import time
 
@@ -20,7 +20,7 @@ EXTENSIONS = (
     "plone.app.contenttypes:default",
     "plonetheme.barceloneta:default",
     "collective.deliberations:default",
-    "collective.deliberations:demo",
+    "collective.deliberations_demo:default",
 )
 
 
@@ -29,44 +29,8 @@ def say(message, started=None):
     print(f"[deliberations-site] {message}{suffix}", flush=True)
 
 
-def request_environ(url):
-    """The request a browser at `url` would make: the site's absolute URLs (the officials' links in the
-    convocations the demo sends) are then those of the running instance, not http://nohost."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    https = parts.scheme == "https"
-    return {
-        "SERVER_NAME": parts.hostname or "127.0.0.1",
-        "SERVER_PORT": str(parts.port or (443 if https else 80)),
-        "HTTPS": "on" if https else "off",
-        "wsgi.url_scheme": parts.scheme or "http",
-    }
-
-
-def open_app(zope_conf, url="http://127.0.0.1:8080"):
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from Testing.makerequest import makerequest
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-
-    import Zope2
-
-    # A command, not a server: the documents it adds wait in the conversion queue for the instance's worker, and
-    # no background thread works on the database while the command creates or deletes the site.
-    os.environ.setdefault("DELIBERATIONS_CONVERSION_WORKER", "off")
-    os.environ.setdefault("DELIBERATIONS_MAIL_RETRY", "off")  # the instance's retrier sends what is left
-    make_wsgi_app({}, zope_conf)
-    app = makerequest(Zope2.app(), environ=request_environ(url))
-    app.REQUEST["PARENTS"] = [app]
-    setRequest(app.REQUEST)
-    newSecurityManager(None, system)
-    return app
-
-
 def ensure_admin(app):
-    from collective.deliberations.demo.accounts import ADMIN
+    from collective.deliberations_demo.accounts import ADMIN
 
     user_id, password = ADMIN
     if app.acl_users.getUserById(user_id) is None:

@@ -25,17 +25,17 @@ commission); ``archiviste-generateur`` (role Archivist).
 
 from collective.deliberations import compat  # noqa: F401  (before Zope loads any ZCML)
 from collective.deliberations.convocation import replaying_history
-from collective.deliberations.demo.generator_plan import ARCHIVIST
-from collective.deliberations.demo.generator_plan import BODIES
-from collective.deliberations.demo.generator_plan import BUREAU
-from collective.deliberations.demo.generator_plan import COMMUNES
-from collective.deliberations.demo.generator_plan import COUNCIL
-from collective.deliberations.demo.generator_plan import OFFICIALS
-from collective.deliberations.demo.generator_plan import PASSWORD
-from collective.deliberations.demo.generator_plan import plan
-from collective.deliberations.demo.generator_plan import SECRETARIAT_GROUP
-from collective.deliberations.demo.generator_plan import SECRETARY
-from collective.deliberations.demo.generator_plan import SERVICE_PREFIX
+from collective.deliberations_demo.generator_plan import ARCHIVIST
+from collective.deliberations_demo.generator_plan import BODIES
+from collective.deliberations_demo.generator_plan import BUREAU
+from collective.deliberations_demo.generator_plan import COMMUNES
+from collective.deliberations_demo.generator_plan import COUNCIL
+from collective.deliberations_demo.generator_plan import OFFICIALS
+from collective.deliberations_demo.generator_plan import PASSWORD
+from collective.deliberations_demo.generator_plan import plan
+from collective.deliberations_demo.generator_plan import SECRETARIAT_GROUP
+from collective.deliberations_demo.generator_plan import SECRETARY
+from collective.deliberations_demo.generator_plan import SERVICE_PREFIX
 from contextlib import contextmanager
 from datetime import date
 
@@ -242,7 +242,7 @@ def generate(portal, deliberations=10000, sessions=2000, seed=2026, reference=No
                 continue
             if session_spec.state == "planned":
                 # ready to convene: the note explicative de synthèse that councils of 3,500+ must send (L2121-12)
-                from collective.deliberations.demo.dossiers import add_document
+                from collective.deliberations_demo.dossiers import add_document
 
                 add_document(session, "Note explicative de synthèse", document_type="note_synthese")
                 continue
@@ -272,7 +272,7 @@ def generate(portal, deliberations=10000, sessions=2000, seed=2026, reference=No
 
 
 def main(argv=None):
-    from collective.deliberations.demo.cli import open_app
+    from collective.deliberations_demo.cli import open_app
 
     # bulk data: thousands of published acts are not each rendered to a frozen PDF (the portal renders them live)
     os.environ.setdefault("DELIBERATIONS_FREEZE_ACTS", "off")

@@ -1,7 +1,7 @@
 """The sessions of the demo (data; demo/agenda.py builds them), in the order they are built."""
 
-from collective.deliberations.demo.bodies import BUREAU
-from collective.deliberations.demo.bodies import COUNCIL
+from collective.deliberations_demo.bodies import BUREAU
+from collective.deliberations_demo.bodies import COUNCIL
 
 
 # Each session: the demo key, its body (a path from the site), days from today, hour, the state it reaches, its

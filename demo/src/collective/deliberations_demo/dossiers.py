@@ -1,15 +1,15 @@
 """Deliberations of the demo, written by the service's agent and carried to validation by the right people."""
 
-from collective.deliberations.demo import archived_dossiers
-from collective.deliberations.demo import finances
-from collective.deliberations.demo import seance_dossiers
-from collective.deliberations.demo import urbanisme
-from collective.deliberations.demo.bodies import COUNCIL
-from collective.deliberations.demo.pdf import pdf_file
-from collective.deliberations.demo.people import VICE_PRESIDENTS
-from collective.deliberations.demo.tools import acting_as
-from collective.deliberations.demo.tools import rich
-from collective.deliberations.demo.tools import today
+from collective.deliberations_demo import archived_dossiers
+from collective.deliberations_demo import finances
+from collective.deliberations_demo import seance_dossiers
+from collective.deliberations_demo import urbanisme
+from collective.deliberations_demo.bodies import COUNCIL
+from collective.deliberations_demo.pdf import pdf_file
+from collective.deliberations_demo.people import VICE_PRESIDENTS
+from collective.deliberations_demo.tools import acting_as
+from collective.deliberations_demo.tools import rich
+from collective.deliberations_demo.tools import today
 from plone import api
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility

@@ -11,11 +11,11 @@ from collective.deliberations.archives.retention import own_hold
 from collective.deliberations.archives.retention import set_hold
 from collective.deliberations.archives.schedule import get_rule
 from collective.deliberations.archives.schedule import save_rule
-from collective.deliberations.demo.agenda import ensure_session
-from collective.deliberations.demo.bodies import BUREAU
-from collective.deliberations.demo.bodies import COUNCIL
-from collective.deliberations.demo.tools import acting_as
-from collective.deliberations.demo.tools import find_by_key
+from collective.deliberations_demo.agenda import ensure_session
+from collective.deliberations_demo.bodies import BUREAU
+from collective.deliberations_demo.bodies import COUNCIL
+from collective.deliberations_demo.tools import acting_as
+from collective.deliberations_demo.tools import find_by_key
 
 
 SESSION_DOCUMENTS = (("Convocation", "convocation"), ("Note explicative de synthèse", "note_synthese"))

@@ -4,8 +4,6 @@ unanimous votes, a tie settled by the president's casting vote, its PV, list and
 progress today (roll call done, the first items voted, the others waiting for the secretariat to try)."""
 
 from Acquisition import aq_parent
-from collective.deliberations.demo.tools import acting_as
-from collective.deliberations.demo.tools import find_by_key
 from collective.deliberations.seance.actes import INDIVIDUAL
 from collective.deliberations.seance.actes import record_notification
 from collective.deliberations.seance.attendance import record_movement
@@ -18,6 +16,8 @@ from collective.deliberations.seance.publication import publish_minutes
 from collective.deliberations.seance.publication import sign_minutes
 from collective.deliberations.seance.state import seance_state
 from collective.deliberations.seance.votes import record_vote
+from collective.deliberations_demo.tools import acting_as
+from collective.deliberations_demo.tools import find_by_key
 from plone import api
 
 import datetime

@@ -4,8 +4,8 @@ unanimous votes, a tie settled by the president's casting vote, its PV, list and
 progress today (roll call done, the first items voted, the others waiting for the secretariat to try)."""
 
 from Acquisition import aq_parent
-from collective.deliberations.seance.actes import INDIVIDUAL
-from collective.deliberations.seance.actes import record_notification
+from collective.deliberations.acts.actes import INDIVIDUAL
+from collective.deliberations.acts.actes import record_notification
 from collective.deliberations.seance.attendance import record_movement
 from collective.deliberations.seance.attendance import record_roll_call
 from collective.deliberations.seance.liste import generate_liste

@@ -78,9 +78,9 @@ def test_threads_retrying_on_conflict_give_each_number_once(functional_portal):
 
 def test_two_secretaries_voting_at_once_through_rest(functional_portal):
     """Two votes posted at the same moment on two items, through the real server: two acts, two numbers in order."""
-    from .conftest import Seance
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
+    from seance.conftest import Seance
 
     import requests
 

@@ -1,15 +1,15 @@
 """@ctes: the transmission package of an adopted act, the préfecture's acknowledgement, the exécutoire status."""
 
-from .test_attendance import refused
-from collective.deliberations.seance.actes import acknowledgement
-from collective.deliberations.seance.actes import is_executoire
-from collective.deliberations.seance.actes import package
-from collective.deliberations.seance.actes import record_acknowledgement
+from collective.deliberations.acts.actes import acknowledgement
+from collective.deliberations.acts.actes import is_executoire
+from collective.deliberations.acts.actes import package
+from collective.deliberations.acts.actes import record_acknowledgement
 from collective.deliberations.seance.votes import record_vote
 from collective.deliberations_demo.pdf import pdf_bytes
 from lxml import etree
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from seance.test_attendance import refused
 
 import io
 import pytest

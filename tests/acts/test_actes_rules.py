@@ -5,7 +5,6 @@ from .test_actes import adopted  # noqa: F401 (fixture)
 from .test_actes import attach
 from .test_actes import NS
 from .test_actes_page import adopted_act  # noqa: F401 (fixture)
-from .test_attendance import refused
 from collective.deliberations.acts.actes import is_executoire
 from collective.deliberations.acts.actes import package
 from collective.deliberations.acts.actes import record_acknowledgement
@@ -13,6 +12,7 @@ from collective.deliberations.acts.actes import record_notification
 from collective.deliberations.acts.actes import set_subject_to_control
 from lxml import etree
 from plone import api
+from seance.test_attendance import refused
 
 import datetime
 import io
@@ -76,9 +76,9 @@ def _ar(act):
 
 
 def test_control_and_notification_from_the_page_and_rest(adopted_act, secretariat, request_factory):  # noqa: F811
-    from .test_page import page
-    from .test_page import token
-    from .test_page import words
+    from seance.test_page import page
+    from seance.test_page import token
+    from seance.test_page import words
 
     url = "finances/budget-primitif"
     tree = page(secretariat.get(f"{url}/@@actes"))

@@ -2,12 +2,12 @@
 able to change the adopted text; an official cannot attach it; before adoption nobody but a Manager can."""
 
 from .test_actes_page import adopted_act  # noqa: F401 (fixture)
-from .test_page import page
-from .test_page import token
-from .test_page import words
-from .test_publication import blank_pdf
-from .test_publication import denied
 from plone import api
+from seance.test_page import page
+from seance.test_page import token
+from seance.test_page import words
+from seance.test_publication import blank_pdf
+from seance.test_publication import denied
 
 import base64
 import transaction

@@ -2,11 +2,11 @@
 
 from .test_actes import ar_acte
 from .test_actes import attach
-from .test_page import page
-from .test_page import token
-from .test_page import words
 from collective.deliberations.seance.votes import record_vote
 from plone import api
+from seance.test_page import page
+from seance.test_page import token
+from seance.test_page import words
 
 import io
 import pytest

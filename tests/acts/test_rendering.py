@@ -1,8 +1,8 @@
 """The generated act: a PDF/A whose text a reader finds as the law wants it: header of the collectivité, séance,
 members in office, present and represented, objet, exposé, dispositif, result, number, president, mentions."""
 
-from .test_portal import published  # noqa: F401  (fixture)
 from collective.deliberations.collectivite import get_settings
+from documents.test_portal import published  # noqa: F401  (fixture)
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -58,17 +58,3 @@ def test_act_pdf_follows_permissions(published, request_factory):  # noqa: F811
     assert request_factory(api=False).get(f"{draft.absolute_url()}/@@acte.pdf").status_code in (401, 403, 404)
     with api.env.adopt_user(username="agent"):
         assert api.user.has_permission("View", obj=draft)
-
-
-def test_agenda_pdf_of_a_convened_public_session(published, request_factory, tmp_path):  # noqa: F811
-    world, act, adopted, individual, planned = published
-    response = request_factory(api=False).get(f"{world.session.absolute_url()}/@@ordre-du-jour.pdf")
-    assert response.status_code == 200 and response.headers["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content, tmp_path)
-    assert "Ordre du jour — Conseil communautaire" in text
-    assert "Budget annexe de l'eau" in text and "Tarifs de la piscine" in text
-    assert request_factory(api=False).get(f"{planned.absolute_url()}/@@ordre-du-jour.pdf").status_code in (
-        401,
-        403,
-        404,
-    )

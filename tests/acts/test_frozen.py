@@ -1,9 +1,9 @@
 """The published act frozen at publication: the PDF served at the permanent URL is the one made when the act was
 published (with "Publié le"), and stays byte for byte the same when the deliberation is edited afterwards."""
 
-from .test_act_pdf import pdf_text
-from .test_portal import get
-from .test_portal import published  # noqa: F401  (fixture)
+from .test_rendering import pdf_text
+from documents.test_portal import get
+from documents.test_portal import published  # noqa: F401  (fixture)
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME

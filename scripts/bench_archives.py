@@ -23,7 +23,7 @@ Targets (issue 7): memory growth < 150 MB; export throughput >= 0.5 x the baseli
 The acts go into a SIP as PDF/A: a published act's copy frozen at publication, else the copy the background
 worker rendered when the act was decided (archives/prerender.py), as a real site has them. So, while the year's files
 are written, --workers processes (default 2, as two Zope processes' workers) render each of the 1,000 acts as the
-worker does: WeasyPrint PDF/A-3b, pdfa.readable_metadata, prerender.make_copy (NamedBlobFile, SHA-512, PRONOM);
+worker does: WeasyPrint PDF/A-3b, rendering.readable_metadata, prerender.make_copy (NamedBlobFile, SHA-512, PRONOM);
 the export then copies each act's blob with that identification and renders none. The acts' page is a stand-in of
 the usual length (there is no Plone site here, so not the act's template with its séance's data). --no-copies: the
 acts go as small XHTML pages instead (the former run).
@@ -231,7 +231,7 @@ def child(year_file, vault, schemas):
 
 def act_rendering(count):
     """Seconds per act rendered as the SIP carries an unpublished act: PDF/A-3b by WeasyPrint, XMP uncompressed."""
-    from collective.deliberations.archives.pdfa import readable_metadata
+    from collective.deliberations.acts.rendering import readable_metadata
     from weasyprint import HTML
 
     paragraph = "<p>" + "Le conseil communautaire, après en avoir délibéré, décide d'approuver la convention. " * 12
@@ -253,11 +253,11 @@ ACT_PAGE = (
 
 def prepare_copies(numbers, directory, result_file):
     """The acts' archival copies as the background worker makes them (archives/prerender.py): rendered by WeasyPrint
-    as PDF/A-3b, the XMP made readable (pdfa.readable_metadata), identified and digested by prerender.make_copy
+    as PDF/A-3b, the XMP made readable (rendering.readable_metadata), identified and digested by prerender.make_copy
     into a NamedBlobFile; its bytes are then what the blob storage holds. Runs in a process of its own while the
     year's files are written (a site renders them over the year, as acts are decided). Writes {number: {path,
     sha512, size, puid, mime, format_name}} and the seconds per act to `result_file`."""
-    from collective.deliberations.archives.pdfa import readable_metadata
+    from collective.deliberations.acts.rendering import readable_metadata
     from collective.deliberations.archives.prerender import make_copy
     from weasyprint import HTML
     from zope.configuration import xmlconfig

@@ -162,7 +162,8 @@ def test_what_a_killed_process_left_is_removed_when_a_worker_starts(elsewhere):
     process, directory = elsewhere
     process.kill()  # kill -9: nothing of it runs any more, but LibreOffice goes on, orphaned
     process.wait(30)
-    assert any("soffice" in command for command in programs_in(directory).values())
+    # LibreOffice usually goes on, orphaned; it may also die of its broken pipe to the killed parent, which leaves
+    # the directory all the same: either way nothing may remain once a worker has started.
     assert os.path.isdir(directory)
     assert directory in processes.clean_stale()  # what each worker does when its process opens the database
     assert wait(lambda: not programs_in(directory), 10), programs_in(directory)

@@ -14,6 +14,7 @@ from plone import api
 from plone.i18n.utility import setLanguageBinding
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
+from ZODB.POSException import ConflictError
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 from zope.globalrequest import clearRequest
@@ -26,6 +27,25 @@ import transaction
 
 
 logger = logging.getLogger("collective.deliberations")
+
+
+def commit_apart(db, work, what, attempts=5):
+    """Run ``work(connection)`` in a transaction of its own on ``db``, after the request's has ended (an after-commit
+    hook, a mail sent outside the request), retried on conflicts; False, and ``what`` logged, if it never commits."""
+    manager = transaction.TransactionManager()
+    for _attempt in range(attempts):
+        connection = db.open(transaction_manager=manager)
+        try:
+            manager.begin()
+            work(connection)
+            manager.commit()
+            return True
+        except ConflictError:
+            manager.abort()
+        finally:
+            connection.close()
+    logger.error("could not record %s", what)
+    return False
 
 
 @contextmanager

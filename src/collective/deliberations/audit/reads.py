@@ -7,16 +7,14 @@ download that failed leaves no entry. The same append-only tree holds it, so @@a
 
 from collective.deliberations.audit.log import append
 from collective.deliberations.audit.log import make_entry
+from collective.deliberations.background import commit_apart
 from collective.deliberations.behaviors.document import document_state
 from collective.deliberations.behaviors.document import IDocumentFlags
 from plone import api
-from ZODB.POSException import ConflictError
 
-import logging
 import transaction
 
 
-logger = logging.getLogger(__name__)
 FILE_VIEWS = ("download", "display-file")
 DOSSIER_VIEWS = ("dossier.pdf", "dossier.zip")
 
@@ -67,18 +65,9 @@ def write_after_commit(entry):
 
 
 def _write(committed, db, site_path, entry):
-    if not committed:
-        return
-    manager = transaction.TransactionManager()
-    for _attempt in range(5):
-        connection = db.open(transaction_manager=manager)
-        try:
-            manager.begin()
-            append(entry, connection.root()["Application"].unrestrictedTraverse(site_path))
-            manager.commit()
-            return
-        except ConflictError:
-            manager.abort()
-        finally:
-            connection.close()
-    logger.error("could not record the audit entry %r", entry)
+    if committed:
+        commit_apart(
+            db,
+            lambda connection: append(entry, connection.root()["Application"].unrestrictedTraverse(site_path)),
+            f"the audit entry {entry!r}",
+        )

@@ -6,6 +6,7 @@ A transaction that fails sends nothing; a message the server did not take stays 
 """
 
 from collective.deliberations.audit.log import record as audit
+from collective.deliberations.background import commit_apart
 from collective.deliberations.convocation.links import renew
 from collective.deliberations.convocation.message import build
 from collective.deliberations.convocation.storage import current_transaction
@@ -15,13 +16,11 @@ from collective.deliberations.convocation.storage import now
 from datetime import timedelta
 from email.utils import parseaddr
 from plone import api
-from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 
 import logging
 import os
 import smtplib
-import transaction
 
 
 logger = logging.getLogger("collective.deliberations.convocation")
@@ -105,37 +104,32 @@ def _deliver(committed, db, session_oid, mailhost, batch):
 
 def _record(db, session_oid, results):
     """Write the results in a transaction of our own: the request's one has ended."""
-    manager = transaction.TransactionManager()
-    for _attempt in range(5):
-        connection = db.open(transaction_manager=manager)
-        try:
-            manager.begin()
-            convocation = IAnnotations(connection.get(session_oid))[KEY]
-            for userid, queued_at, status, error in results:
-                recipient = convocation.get(userid)
-                entry = next((e for e in recipient.outbox if e["queued_at"] == queued_at), None)
-                recipient.attempts += 1
-                if status == "sent":
-                    recipient.accepted_at = now()
-                    recipient.status = "sent"
-                    recipient.failed_in_a_row, recipient.next_try_at = 0, None
-                    if entry is not None:
-                        recipient.outbox.remove(entry)
-                        recipient.messages.append({"kind": entry["kind"], "at": recipient.accepted_at})
-                else:
-                    recipient.status = status
-                    recipient.log_failure(error)
-                    if status == "invalid" and entry is not None:
-                        recipient.outbox.remove(entry)
-                    if status == "failed":
-                        schedule_retry(recipient)
-            manager.commit()
-            return
-        except ConflictError:
-            manager.abort()
-        finally:
-            connection.close()
-    logger.error("could not record the sending results of %r: %r", session_oid, results)
+    commit_apart(
+        db,
+        lambda connection: _apply_results(IAnnotations(connection.get(session_oid))[KEY], results),
+        f"the sending results of {session_oid!r}: {results!r}",
+    )
+
+
+def _apply_results(convocation, results):
+    for userid, queued_at, status, error in results:
+        recipient = convocation.get(userid)
+        entry = next((e for e in recipient.outbox if e["queued_at"] == queued_at), None)
+        recipient.attempts += 1
+        if status == "sent":
+            recipient.accepted_at = now()
+            recipient.status = "sent"
+            recipient.failed_in_a_row, recipient.next_try_at = 0, None
+            if entry is not None:
+                recipient.outbox.remove(entry)
+                recipient.messages.append({"kind": entry["kind"], "at": recipient.accepted_at})
+        else:
+            recipient.status = status
+            recipient.log_failure(error)
+            if status == "invalid" and entry is not None:
+                recipient.outbox.remove(entry)
+            if status == "failed":
+                schedule_retry(recipient)
 
 
 def retry_failed(session):

@@ -165,10 +165,13 @@ def stop_all():
 def owner_is_gone(directory_name):
     """True for a directory of ours whose process no longer runs."""
     pid = directory_name[len(PREFIX) :].split("-", 1)[0]
-    if not pid.isdigit() or int(pid) == os.getpid():
-        return False
+    return pid.isdigit() and int(pid) != os.getpid() and process_is_gone(int(pid))
+
+
+def process_is_gone(pid):
+    """True when no process of this machine has that pid any more (one we may not signal still runs)."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except PermissionError:

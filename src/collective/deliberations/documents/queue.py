@@ -12,6 +12,7 @@ never a worker (a claim, a result, a job moved to the long lane write the job al
 with the workers on it, and claims still conflict on the job alone."""
 
 from BTrees.OOBTree import OOBTree
+from collective.deliberations.documents.processes import process_is_gone
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
 
@@ -69,13 +70,7 @@ def claimant_is_gone(name):
         return False
     if int(pid) == os.getpid():
         return int(thread or 0) not in {t.ident for t in threading.enumerate()}
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+    return process_is_gone(int(pid))
 
 
 def queue_of(portal, create=False):

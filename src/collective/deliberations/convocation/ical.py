@@ -1,10 +1,15 @@
 """The iCalendar invitation of a session (RFC 5545/5546): REQUEST, again with a higher SEQUENCE when the session
-moves, CANCEL when it is cancelled."""
+moves, CANCEL when it is cancelled.
+
+Its DTSTART names the site's zone (TZID=Europe/Paris), so the calendar defines it in a VTIMEZONE (RFC 5545 3.2.19,
+3.6.5): for Europe/Paris the EU rule since 1996 (last Sunday of March and of October) as two RRULEs, which every
+client reads; for another zone, icalendar's own transitions (add_missing_timezones)."""
 
 from collective.deliberations.convocation.storage import now
 from datetime import timedelta
 from icalendar import Calendar
 from icalendar import Event
+from icalendar import Timezone
 from icalendar import vCalAddress
 from plone import api
 from zoneinfo import ZoneInfo
@@ -20,6 +25,34 @@ def local_zone():
 
 def aware(value):
     return value if value.tzinfo else value.replace(tzinfo=local_zone())
+
+
+EUROPE_PARIS = """BEGIN:VTIMEZONE
+TZID:Europe/Paris
+BEGIN:DAYLIGHT
+DTSTART:19810329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+TZNAME:CEST
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+END:DAYLIGHT
+BEGIN:STANDARD
+DTSTART:19961027T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+TZNAME:CET
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+END:STANDARD
+END:VTIMEZONE
+"""
+
+
+def add_timezones(calendar):
+    """The VTIMEZONE of each TZID the calendar's events use, before them (RFC 5545 3.6.5)."""
+    if "Europe/Paris" in calendar.get_missing_tzids():
+        calendar.subcomponents.insert(0, Timezone.from_ical(EUROPE_PARIS))
+    calendar.add_missing_timezones()
+    return calendar
 
 
 def invitation(session, recipient, method, sequence, sender, dossier_url):
@@ -49,4 +82,4 @@ def invitation(session, recipient, method, sequence, sender, dossier_url):
     attendee.params["rsvp"] = "TRUE"
     event.add("attendee", attendee, encode=0)
     calendar.add_component(event)
-    return calendar.to_ical()
+    return add_timezones(calendar).to_ical()

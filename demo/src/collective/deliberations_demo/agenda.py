@@ -17,6 +17,7 @@ from collective.deliberations_demo.tools import DEMO_KEY
 from collective.deliberations_demo.tools import find_by_key
 from collective.deliberations_demo.tools import french_date
 from contextlib import nullcontext
+from DateTime import DateTime
 from datetime import timedelta
 from plone import api
 
@@ -92,8 +93,18 @@ def record_transitions(session, spec, deliberations):
         transition = "adopt" if outcome == "publish" else outcome
         api.content.transition(obj=deliberation, transition=transition, comment=session.Title())
         lines.append(f"{deliberation.title} : {OUTCOMES[outcome]}.")
-    add_document(session, "Procès-verbal de la séance", "publishable", "proces_verbal", [session.Title()] + lines)
-    add_document(session, "Liste des délibérations", "publishable", "liste_deliberations", lines)
+    minutes = add_document(
+        session, "Procès-verbal de la séance", "publishable", "proces_verbal", [session.Title()] + lines
+    )
+    listing = add_document(session, "Liste des délibérations", "publishable", "liste_deliberations", lines)
+    put_online(listing, session.start + timedelta(days=3))  # within the week (L2121-25)
+    put_online(minutes, session.start + timedelta(days=45))  # approved at the next séance, then signed (L2121-15)
+
+
+def put_online(document, when):
+    """The date the document was put online, as it happened (a document without one would show none)."""
+    document.setEffectiveDate(DateTime(f"{when:%Y/%m/%d} 10:00:00 Europe/Paris"))
+    document.reindexObject()
 
 
 def record_outcomes(session, spec, deliberations):

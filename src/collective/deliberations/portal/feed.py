@@ -1,8 +1,10 @@
 """The Atom feed (RFC 4287) of the published acts: one entry an act, its permanent URL as id and link; with them,
 one entry per liste des délibérations, rectificatif or procès-verbal put online (past_sessions.py), its download
-address as id and link, the latest first."""
+address as id and link, the latest first. A document with no date of putting online (Plone reads it as 1969-12-31)
+has no <published> and no "Mis en ligne le": its <updated> is its last modification."""
 
 from collective.deliberations.acts.online import online_date
+from collective.deliberations.portal.past_sessions import online
 from collective.deliberations.portal.past_sessions import recent_documents
 from lxml import etree
 
@@ -25,7 +27,9 @@ def atom_feed(view, brains):
     etree.SubElement(feed, f"{{{ATOM}}}title").text = f"Actes et procès-verbaux publiés — {view.collectivite()}"
     acts = [brain.getObject() for brain in brains]
     documents = recent_documents()
-    dates = [online_date(act) for act in acts if online_date(act) is not None] + [b.effective for b in documents]
+    dates = [online_date(act) for act in acts if online_date(act) is not None] + [
+        online(b) or b.modified for b in documents
+    ]
     etree.SubElement(feed, f"{{{ATOM}}}updated").text = iso(max(dates) if dates else None)
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
     etree.SubElement(author, f"{{{ATOM}}}name").text = view.collectivite()
@@ -33,6 +37,7 @@ def atom_feed(view, brains):
     etree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=view.base_url())
     entries = [
         (
+            online_date(act),
             online_date(act),
             view.permanent_url(act),
             f"{act.number or ''} {act.Title()}".strip(),
@@ -42,21 +47,23 @@ def atom_feed(view, brains):
         for act in acts
     ] + [
         (
-            brain.effective,
+            online(brain) or brain.modified,
+            online(brain),
             f"{brain.getURL()}/@@download/file",
             brain.Title,
             "application/pdf",
-            f"Mis en ligne le {brain.effective.strftime('%d/%m/%Y')}",
+            f"Mis en ligne le {online(brain).strftime('%d/%m/%Y')}" if online(brain) else "",
         )
         for brain in documents
     ]
     entries.sort(key=lambda entry: entry[0].timeTime() if entry[0] is not None else 0, reverse=True)
-    for date, url, title, media_type, text in entries:
+    for date, published, url, title, media_type, text in entries:
         entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
         etree.SubElement(entry, f"{{{ATOM}}}id").text = url
         etree.SubElement(entry, f"{{{ATOM}}}title").text = title
         etree.SubElement(entry, f"{{{ATOM}}}updated").text = iso(date)
-        etree.SubElement(entry, f"{{{ATOM}}}published").text = iso(date)
+        if published is not None:
+            etree.SubElement(entry, f"{{{ATOM}}}published").text = iso(published)
         etree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type=media_type, href=url)
         etree.SubElement(entry, f"{{{ATOM}}}summary").text = text
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8")

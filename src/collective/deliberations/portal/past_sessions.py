@@ -1,7 +1,8 @@
 """The past séances on the public portal with what they published: the liste des délibérations (L2121-25) and its
 rectificatifs, the procès-verbal once published (L2121-15), each with its date of putting online, and a link to the
 séance's acts on @@actes. Catalog queries only, as an anonymous visitor: a draft PV or a liste not yet put online is an
-internal document the visitor may not View, so it is never found; a huis clos agenda never shows (no agenda here)."""
+internal document the visitor may not View, so it is never found; a huis clos agenda never shows (no agenda here).
+A document with no date of putting online shows none: Plone reads a missing effective date as 1969-12-31."""
 
 from AccessControl.SpecialUsers import nobody
 from collective.deliberations.browser import utils
@@ -28,6 +29,12 @@ def past_session_brains():
         sort_on="start",
         sort_order="descending",
     )
+
+
+def online(brain):
+    """The document's date of putting online, or None when it has none (Plone's FLOOR_DATE, 1969-12-31, is no date)."""
+    date = brain.effective
+    return date if hasattr(date, "year") and date.year() > 1970 else None
 
 
 def kind(document_id):
@@ -57,11 +64,12 @@ def published_documents(session_brains):
         parent = brain.getPath().rsplit("/", 1)[0]
         if which is None or parent not in found:
             continue
+        date = online(brain)
         row = {
             "title": brain.Title or brain.getId,
             "download": f"{brain.getURL()}/@@download/file",
-            "online": utils.localized(brain.effective, long_format=True),
-            "online_iso": brain.effective.ISO8601(),
+            "online": utils.localized(date, long_format=True),
+            "online_iso": date.ISO8601() if date else None,
         }
         if which == "rectificatif":
             found[parent]["rectificatifs"].append(row)

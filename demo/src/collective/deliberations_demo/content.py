@@ -27,6 +27,7 @@ COLLECTIVITE = {
     "population": 28450,
     "epci_with_large_commune": True,
     "siren": "200000172",
+    "nic": "00011",
     "departement": "34",
     "numbering_pattern": "DEL{year}_{seq:03d}",
 }

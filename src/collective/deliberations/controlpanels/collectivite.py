@@ -41,6 +41,13 @@ def valid_siren(value):
     return True
 
 
+def valid_nic(value):
+    """The NIC of the siège: the 5 digits that follow the SIREN in its SIRET (checked with it by opendata/scdl.py)."""
+    if not re.fullmatch(r"\d{5}", value or ""):
+        raise FieldError(_("nic_digits", default="A NIC has exactly 5 digits (the end of the SIRET of the siège)."))
+    return True
+
+
 def valid_departement(value):
     if not DEPARTEMENT.match(value or ""):
         raise FieldError(
@@ -145,6 +152,16 @@ class ICollectiviteSettings(Interface):
         description=_("help_siren", default="9 digits; it identifies the local government to @ctes and to archives."),
         required=False,
         constraint=valid_siren,
+    )
+
+    nic = schema.TextLine(
+        title=_("label_nic", default="NIC of the siège"),
+        description=_(
+            "help_nic",
+            default="5 digits: with the SIREN, the SIRET of the siège, published with the open data of the acts.",
+        ),
+        required=False,
+        constraint=valid_nic,
     )
 
     departement = schema.TextLine(

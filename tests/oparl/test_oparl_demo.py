@@ -10,6 +10,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
+import json
 import pytest
 import requests
 
@@ -115,12 +116,29 @@ def test_the_walk_is_valid_and_public_only_whoever_asks(demo):
     for session in meetings:
         assert session_is_public(session), session.Title()
         assert api.content.get_state(session) in ("convened", "held", "closed")
+    closed = [
+        brain.UID
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Session", review_state=("convened", "held", "closed")
+        )
+        if not session_is_public(brain._unrestrictedGetObject())
+    ]
+    assert closed, "the demo has commission séances: none may appear"
+    assert not {session.UID() for session in meetings} & set(closed)
+    logins = {
+        brain._unrestrictedGetObject().member for brain in catalog.unrestrictedSearchResults(portal_type="Membership")
+    }
+    text = json.dumps(list(objects.values()))
+    assert not [login for login in logins if f'"{login}"' in text or f'/{login}"' in text]
     for paper in (real(o) for o in objects.values() if kind(o) == "Paper"):
         assert api.content.get_state(paper) == "published"
+    reduced = []
     for item in (o for o in objects.values() if kind(o) == "AgendaItem"):
         deliberation = real(None, real(item).deliberation) if real(item).deliberation else None
         if deliberation is not None and is_huis_clos(deliberation):
             assert item["public"] is False and "consultation" not in item and "resolutionText" not in item
+            reduced.append(item)
+    assert reduced, "the demo has a huis clos item: it appears with its objet only"
     for document in (o for o in objects.values() if kind(o) == "File" and o["accessUrl"].find("@@actes/") < 0):
         assert api.content.get_state(real(document)) == "publishable"
         assert requests.get(document["downloadUrl"], timeout=60).status_code == 200  # anonymous may fetch it

@@ -64,6 +64,7 @@ def membership_of(membership):
         votingRight=bool(getattr(membership, "voting_right", True)),
         startDate=day(membership.start),
         endDate=day(membership.end),
+        web=None,  # the membership's page is named after the account: no login in the open data
     )
 
 

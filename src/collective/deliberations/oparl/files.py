@@ -7,6 +7,10 @@ from collective.deliberations.oparl.common import base
 from collective.deliberations.oparl.common import day
 from collective.deliberations.oparl.common import search
 from collective.deliberations.oparl.common import url
+from collective.deliberations.oparl.public import is_published
+from collective.deliberations.oparl.urls import meeting_url
+from collective.deliberations.oparl.urls import paper_url
+from collective.deliberations.security.disclosure import session_is_public
 
 
 def file_brains(**query):
@@ -28,8 +32,6 @@ def act_documents(act):
 
 
 def file_data(document):
-    from collective.deliberations.oparl.meetings import meeting_url
-    from collective.deliberations.oparl.papers import paper_url
 
     blob = getattr(document, "file", None)
     parent = document.aq_parent
@@ -52,8 +54,6 @@ def file_data(document):
 
 def publicly_listed(document):
     """A file of a public séance or of a published act: what the portal lists, nothing of a closed séance."""
-    from collective.deliberations.oparl.papers import is_published
-    from collective.deliberations.security.disclosure import session_is_public
 
     parent = document.aq_parent
     kind = getattr(parent, "portal_type", None)

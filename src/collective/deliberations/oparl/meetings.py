@@ -8,26 +8,18 @@ from collective.deliberations.oparl.common import base
 from collective.deliberations.oparl.common import iso
 from collective.deliberations.oparl.common import search
 from collective.deliberations.oparl.common import url
-from collective.deliberations.oparl.organizations import organization_url
+from collective.deliberations.oparl.files import file_data
+from collective.deliberations.oparl.files import session_files
+from collective.deliberations.oparl.public import is_published
+from collective.deliberations.oparl.public import STATES
+from collective.deliberations.oparl.public import visible_items
+from collective.deliberations.oparl.urls import agenda_item_url
+from collective.deliberations.oparl.urls import consultation_url
+from collective.deliberations.oparl.urls import meeting_url
+from collective.deliberations.oparl.urls import organization_url
 from collective.deliberations.security.disclosure import is_huis_clos
 from collective.deliberations.security.disclosure import session_is_public
 from plone import api
-
-
-STATES = {"convened": "convoquée", "held": "tenue", "closed": "close"}
-
-
-def meeting_brains(**query):
-    """The public séances, the latest first; a huis clos or commission séance filtered out after the query."""
-    brains = search(
-        portal_type="Session", review_state=tuple(STATES), sort_on="start", sort_order="descending", **query
-    )
-    with as_anonymous():
-        return [brain for brain in brains if session_is_public(brain.getObject())]
-
-
-def meeting_url(session):
-    return url("meeting", session.UID())
 
 
 def location(session):
@@ -37,8 +29,6 @@ def location(session):
 
 
 def meeting(session):
-    from collective.deliberations.oparl.files import file_data
-    from collective.deliberations.oparl.files import session_files
 
     return base(
         "Meeting",
@@ -54,25 +44,14 @@ def meeting(session):
     )
 
 
-def visible_items(session):
-    with as_anonymous():
-        return [item for item in session.agenda() if api.user.has_permission("View", obj=item)]
-
-
 def deliberation_of(item):
     uid = getattr(item, "deliberation", None)
     found = api.content.find(UID=uid, unrestricted=True) if uid else []
     return found[0]._unrestrictedGetObject() if found else None
 
 
-def agenda_item_url(item):
-    return url("agendaItem", item.UID())
-
-
 def agenda_item(item):
     """The item of the agenda; its act (Paper) once published, through a consultation."""
-    from collective.deliberations.oparl.papers import consultation_url
-    from collective.deliberations.oparl.papers import is_published
 
     session = item.aq_parent
     deliberation = deliberation_of(item)

@@ -6,6 +6,7 @@ from collective.deliberations.oparl.common import base
 from collective.deliberations.oparl.common import body_url
 from collective.deliberations.oparl.common import search
 from collective.deliberations.oparl.common import url
+from collective.deliberations.oparl.urls import organization_url
 
 
 TYPES = ("Assembly", "Commission")
@@ -13,10 +14,6 @@ TYPES = ("Assembly", "Commission")
 
 def organization_brains(**query):
     return search(portal_type=TYPES, sort_on="sortable_title", **query)
-
-
-def organization_url(obj):
-    return url("organization", obj.UID())
 
 
 def organization(obj):

@@ -7,36 +7,19 @@ from collective.deliberations.oparl.common import as_anonymous
 from collective.deliberations.oparl.common import base
 from collective.deliberations.oparl.common import body_url
 from collective.deliberations.oparl.common import day
-from collective.deliberations.oparl.common import search
 from collective.deliberations.oparl.common import url
-from collective.deliberations.vocabularies.choices import INDIVIDUAL_DECISION
+from collective.deliberations.oparl.files import act_documents
+from collective.deliberations.oparl.files import file_data
+from collective.deliberations.oparl.public import meeting_brains
+from collective.deliberations.oparl.public import visible_items
+from collective.deliberations.oparl.urls import agenda_item_url
+from collective.deliberations.oparl.urls import consultation_url
+from collective.deliberations.oparl.urls import meeting_url
+from collective.deliberations.oparl.urls import organization_url
+from collective.deliberations.oparl.urls import paper_url
 from collective.deliberations.vocabularies.choices import NATURES
 from plone import api
 from zope.i18n import translate
-
-
-def paper_brains(**query):
-    return search(
-        portal_type="Deliberation",
-        review_state="published",
-        nature={"not": INDIVIDUAL_DECISION},
-        sort_on="online_date",
-        sort_order="descending",
-        **query,
-    )
-
-
-def is_published(deliberation):
-    """May an anonymous visitor read the act (the same query as the list)?"""
-    return bool(paper_brains(UID=deliberation.UID()))
-
-
-def paper_url(act):
-    return url("paper", act.UID())
-
-
-def consultation_url(act):
-    return url("consultation", act.UID())
 
 
 def nature_title(act):
@@ -69,8 +52,6 @@ def act_file(act):
 
 def session_and_item(act):
     """(séance, agenda item) where the act was decided, if the public may see them."""
-    from collective.deliberations.oparl.meetings import meeting_brains
-    from collective.deliberations.oparl.meetings import visible_items
 
     found = meeting_brains(UID=act.session_uid) if act.session_uid else []
     if not found:
@@ -82,9 +63,6 @@ def session_and_item(act):
 
 
 def consultation(act):
-    from collective.deliberations.oparl.meetings import agenda_item_url
-    from collective.deliberations.oparl.meetings import meeting_url
-    from collective.deliberations.oparl.organizations import organization_url
 
     session, item = session_and_item(act)
     return base(
@@ -101,8 +79,6 @@ def consultation(act):
 
 
 def paper(act):
-    from collective.deliberations.oparl.files import act_documents
-    from collective.deliberations.oparl.files import file_data
 
     return base(
         "Paper",

@@ -10,7 +10,7 @@ from collective.deliberations.oparl.common import day
 from collective.deliberations.oparl.common import NotPublic
 from collective.deliberations.oparl.common import search
 from collective.deliberations.oparl.common import url
-from collective.deliberations.oparl.organizations import organization_url
+from collective.deliberations.oparl.urls import organization_url
 from plone import api
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory

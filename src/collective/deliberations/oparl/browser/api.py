@@ -8,6 +8,7 @@ from collective.deliberations.oparl import meetings
 from collective.deliberations.oparl import organizations
 from collective.deliberations.oparl import papers
 from collective.deliberations.oparl import people
+from collective.deliberations.oparl import public
 from collective.deliberations.oparl import system
 from collective.deliberations.oparl.common import as_anonymous
 from collective.deliberations.oparl.common import BadFilter
@@ -32,8 +33,8 @@ def first(brains):
 
 def agenda_item(uid):
     item = first(search(portal_type="AgendaItem", UID=uid))
-    session = first(meetings.meeting_brains(UID=item.aq_parent.UID()))
-    if item not in meetings.visible_items(session):
+    session = first(public.meeting_brains(UID=item.aq_parent.UID()))
+    if item not in public.visible_items(session):
         raise NotPublic
     return meetings.agenda_item(item)
 
@@ -42,14 +43,14 @@ def public_file(uid):
     found = files.listed_file_brains(UID=uid)
     if found:
         return files.file_data(first(found))
-    data = papers.act_file(first(papers.paper_brains(UID=uid)))
+    data = papers.act_file(first(public.paper_brains(UID=uid)))
     if data is None:
         raise NotPublic
     return data
 
 
 def location(uid):
-    data = meetings.location(first(meetings.meeting_brains(UID=uid)))
+    data = meetings.location(first(public.meeting_brains(UID=uid)))
     if data is None:
         raise NotPublic
     return data
@@ -57,10 +58,10 @@ def location(uid):
 
 OBJECTS = {
     "organization": lambda uid: organizations.organization(first(organizations.organization_brains(UID=uid))),
-    "meeting": lambda uid: meetings.meeting(first(meetings.meeting_brains(UID=uid))),
+    "meeting": lambda uid: meetings.meeting(first(public.meeting_brains(UID=uid))),
     "agendaItem": agenda_item,
-    "paper": lambda uid: papers.paper(first(papers.paper_brains(UID=uid))),
-    "consultation": lambda uid: papers.consultation(first(papers.paper_brains(UID=uid))),
+    "paper": lambda uid: papers.paper(first(public.paper_brains(UID=uid))),
+    "consultation": lambda uid: papers.consultation(first(public.paper_brains(UID=uid))),
     "file": public_file,
     "location": location,
     "person": people.person,
@@ -70,9 +71,9 @@ OBJECTS = {
 
 LISTS = {
     "organization": (organizations.organization_brains, organizations.organization),
-    "meeting": (meetings.meeting_brains, meetings.meeting),
-    "paper": (papers.paper_brains, papers.paper),
-    "consultation": (papers.paper_brains, papers.consultation),
+    "meeting": (public.meeting_brains, meetings.meeting),
+    "paper": (public.paper_brains, papers.paper),
+    "consultation": (public.paper_brains, papers.consultation),
     "agendaItem": (meetings.agenda_item_brains, meetings.agenda_item),
     "file": (files.listed_file_brains, files.file_data),
     "person": (people.person_brains, people.person_of),
@@ -122,7 +123,7 @@ class OParlView(BrowserView):
         if len(path) == 3 and path[0] == "organization" and path[2] == "meeting":
             organization = first(organizations.organization_brains(UID=path[1]))
             where = {"query": "/".join(organization.getPhysicalPath()), "depth": 1}
-            found = meetings.meeting_brains(path=where, **filters(form))
+            found = public.meeting_brains(path=where, **filters(form))
             return paginated(url(*path), found, meetings.meeting, form)
         if len(path) == 2 and path[0] in OBJECTS:
             return OBJECTS[path[0]](path[1])

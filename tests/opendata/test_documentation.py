@@ -1,11 +1,12 @@
 """docs/opendata.md is executed on the demo site: each request is sent as written, anonymously, and each response
 checked against the document."""
 
+from content.test_rest_documentation import examples
+from content.test_rest_documentation import parse
 from pathlib import Path
 
 import json
 import pytest
-import re
 import requests
 
 
@@ -15,18 +16,6 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "opendata.md"
 @pytest.fixture
 def demo(demo_functional):
     return demo_functional["portal"]
-
-
-def examples():
-    blocks = re.findall(r"```http\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
-    assert blocks and len(blocks) % 2 == 0, "each request block needs its response block"
-    return list(zip(blocks[::2], blocks[1::2], strict=True))
-
-
-def parse(block):
-    head, _sep, body = block.partition("\n\n")
-    first, *headers = head.strip().splitlines()
-    return first.split(), dict(h.split(": ", 1) for h in headers), body.strip()
 
 
 def contains(actual, expected):
@@ -40,7 +29,9 @@ def contains(actual, expected):
 def test_documented_example(demo):
     base = demo.absolute_url().rsplit("/plone", 1)[0]
     host = base.split("://", 1)[1]
-    for request_block, response_block in examples():
+    documented = examples(DOC)
+    assert documented, "docs/opendata.md gives no example"
+    for request_block, response_block in documented:
         (method, path, _version), headers, _body = parse(request_block)
         response = requests.request(method, base + path, headers=headers, timeout=120)
         (_version, status, *_reason), _headers, expected = parse(response_block.replace("localhost:{port}", host))
